@@ -1,0 +1,484 @@
+//! Finding and reading articles: files and folders in, decoded documents out.
+//!
+//! Folders are walked in sorted order, so every run sees the same documents in the same order.
+//! Bad files get errors that name them; an empty file is skipped with a warning.
+
+use crate::error::{Error, Result};
+use crate::text::header::leading_date;
+use crate::text::normalize::is_invisible_control;
+use crate::text::span::line_column;
+use std::fmt;
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
+use walkdir::WalkDir;
+
+/// One article, decoded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Document {
+    /// The path as found (as given, or as walked from a given folder).
+    pub id: String,
+    /// The decoded text; a byte order mark is dropped, line endings are kept.
+    pub text: String,
+    /// Where the article text begins (after front matter, if any).
+    pub body_start: usize,
+    pub meta: Metadata,
+}
+
+impl Document {
+    pub fn body(&self) -> &str {
+        &self.text[self.body_start..]
+    }
+}
+
+/// What the article says about itself: front matter, or a stray `date` header.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Metadata {
+    pub date: Option<String>,
+    pub title: Option<String>,
+    pub outlet: Option<String>,
+}
+
+/// Text encodings mizan reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Encoding {
+    #[default]
+    Utf8,
+    /// The legacy Arabic Windows code page.
+    Windows1256,
+    Iso8859_6,
+    /// UTF-8 if the file is valid UTF-8, else windows-1256 (with a warning saying so).
+    Auto,
+}
+
+impl FromStr for Encoding {
+    type Err = Error;
+
+    fn from_str(name: &str) -> Result<Self> {
+        match name.to_ascii_lowercase().replace('_', "-").as_str() {
+            "utf-8" | "utf8" => Ok(Encoding::Utf8),
+            "windows-1256" | "cp1256" => Ok(Encoding::Windows1256),
+            "iso-8859-6" | "latin-arabic" => Ok(Encoding::Iso8859_6),
+            "auto" => Ok(Encoding::Auto),
+            _ => Err(Error::UnknownEncoding {
+                name: name.to_string(),
+            }),
+        }
+    }
+}
+
+/// Something worth telling the user that does not stop the run.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Warning {
+    /// The file has no text; it is skipped.
+    Empty { path: PathBuf },
+    /// `--encoding auto` decoded a file that is not UTF-8 as windows-1256.
+    GuessedEncoding { path: PathBuf },
+    /// Bidi embeddings, overrides or isolates, which can reorder what a reader sees.
+    BidiControls {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+        count: usize,
+    },
+}
+
+impl fmt::Display for Warning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Warning::Empty { path } => write!(f, "{}: empty file, skipped", path.display()),
+            Warning::GuessedEncoding { path } => write!(
+                f,
+                "{}: not valid UTF-8, decoded as windows-1256 (--encoding auto)",
+                path.display()
+            ),
+            Warning::BidiControls {
+                path,
+                line,
+                column,
+                count,
+            } => write!(
+                f,
+                "{}:{line}:{column}: {count} bidi control character(s) (embedding, override or \
+                 isolate); ignored for matching, neutralized in output",
+                path.display()
+            ),
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct LoadOptions {
+    pub encoding: Encoding,
+    /// File extensions (without the dot, lower case) taken from folders. Files named
+    /// explicitly are read whatever their extension.
+    pub extensions: Vec<String>,
+}
+
+impl Default for LoadOptions {
+    fn default() -> Self {
+        LoadOptions {
+            encoding: Encoding::Utf8,
+            extensions: vec!["txt".into(), "md".into()],
+        }
+    }
+}
+
+/// The documents found, in a deterministic order, and the warnings met on the way.
+#[derive(Debug, Default)]
+pub struct Corpus {
+    pub documents: Vec<Document>,
+    pub warnings: Vec<Warning>,
+}
+
+/// Largest article read whole; larger files are refused rather than risking memory.
+pub const MAX_ARTICLE_BYTES: u64 = 256 * 1024 * 1024;
+
+/// Load every article under `paths` (files, or folders walked recursively).
+pub fn load<P: AsRef<Path>>(paths: &[P], options: &LoadOptions) -> Result<Corpus> {
+    let mut corpus = Corpus::default();
+    for path in paths {
+        let path = path.as_ref();
+        let meta = std::fs::metadata(path).map_err(|source| io_error(path, source))?;
+        if meta.is_dir() {
+            let files = article_files(path, &options.extensions)?;
+            if files.is_empty() {
+                return Err(Error::NoArticles {
+                    path: path.to_path_buf(),
+                    extensions: options
+                        .extensions
+                        .iter()
+                        .map(|e| format!(".{e}"))
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                });
+            }
+            for file in files {
+                read_into(&file, options.encoding, &mut corpus)?;
+            }
+        } else {
+            read_into(path, options.encoding, &mut corpus)?;
+        }
+    }
+    Ok(corpus)
+}
+
+fn read_into(path: &Path, encoding: Encoding, corpus: &mut Corpus) -> Result<()> {
+    if let Some(doc) = read_document(path, encoding, &mut corpus.warnings)? {
+        corpus.documents.push(doc);
+    }
+    Ok(())
+}
+
+/// Files under `dir` with one of `extensions`, sorted, hidden files and folders skipped.
+fn article_files(dir: &Path, extensions: &[String]) -> Result<Vec<PathBuf>> {
+    let mut files = Vec::new();
+    let walker = WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+    for entry in walker {
+        let entry = entry.map_err(|e| {
+            let path = e.path().unwrap_or(dir).to_path_buf();
+            let source = e
+                .into_io_error()
+                .unwrap_or_else(|| std::io::Error::other("file system loop"));
+            Error::Io { path, source }
+        })?;
+        let wanted = entry.file_type().is_file()
+            && entry
+                .path()
+                .extension()
+                .and_then(|e| e.to_str())
+                .is_some_and(|e| extensions.iter().any(|x| x.eq_ignore_ascii_case(e)));
+        if wanted {
+            files.push(entry.into_path());
+        }
+    }
+    Ok(files)
+}
+
+/// Read and decode one file. `Ok(None)` for an empty file (a warning is pushed).
+pub fn read_document(
+    path: &Path,
+    encoding: Encoding,
+    warnings: &mut Vec<Warning>,
+) -> Result<Option<Document>> {
+    let size = std::fs::metadata(path)
+        .map_err(|source| io_error(path, source))?
+        .len();
+    if size > MAX_ARTICLE_BYTES {
+        return Err(Error::TooLarge {
+            path: path.to_path_buf(),
+            size,
+            limit: MAX_ARTICLE_BYTES,
+        });
+    }
+    let bytes = std::fs::read(path).map_err(|source| io_error(path, source))?;
+    let text = decode(&bytes, path, encoding, warnings)?;
+    if text.chars().all(|c| c.is_whitespace() || is_invisible_control(c)) {
+        warnings.push(Warning::Empty {
+            path: path.to_path_buf(),
+        });
+        return Ok(None);
+    }
+    if let Some(w) = bidi_warning(&text, path) {
+        warnings.push(w);
+    }
+    let (meta, body_start) = metadata(&text);
+    Ok(Some(Document {
+        id: path.display().to_string(),
+        text,
+        body_start,
+        meta,
+    }))
+}
+
+/// Decode file bytes to text. A UTF-8 BOM is dropped; a UTF-16 BOM selects UTF-16.
+pub fn decode(
+    bytes: &[u8],
+    path: &Path,
+    encoding: Encoding,
+    warnings: &mut Vec<Warning>,
+) -> Result<String> {
+    if let Some((enc, bom_len)) = encoding_rs::Encoding::for_bom(bytes)
+        && enc != encoding_rs::UTF_8
+    {
+        let (text, had_errors) = enc.decode_without_bom_handling(&bytes[bom_len..]);
+        if !had_errors {
+            return Ok(text.into_owned());
+        }
+    }
+    if let Some(offset) = bytes.iter().position(|&b| b == 0) {
+        return Err(Error::Binary {
+            path: path.to_path_buf(),
+            offset,
+        });
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    match encoding {
+        Encoding::Utf8 | Encoding::Auto => match std::str::from_utf8(bytes) {
+            Ok(s) => Ok(s.to_string()),
+            Err(_) if encoding == Encoding::Auto => {
+                warnings.push(Warning::GuessedEncoding {
+                    path: path.to_path_buf(),
+                });
+                decode_legacy(bytes, path, encoding_rs::WINDOWS_1256)
+            }
+            Err(e) => {
+                let offset = e.valid_up_to();
+                let valid = std::str::from_utf8(&bytes[..offset]).expect("valid prefix");
+                let (line, column) = line_column(valid, offset);
+                Err(Error::NotUtf8 {
+                    path: path.to_path_buf(),
+                    offset,
+                    line,
+                    column,
+                })
+            }
+        },
+        Encoding::Windows1256 => decode_legacy(bytes, path, encoding_rs::WINDOWS_1256),
+        Encoding::Iso8859_6 => decode_legacy(bytes, path, encoding_rs::ISO_8859_6),
+    }
+}
+
+fn decode_legacy(bytes: &[u8], path: &Path, enc: &'static encoding_rs::Encoding) -> Result<String> {
+    let mut decoder = enc.new_decoder_without_bom_handling();
+    let capacity = decoder
+        .max_utf8_buffer_length_without_replacement(bytes.len())
+        .unwrap_or(bytes.len() * 3);
+    let mut out = String::with_capacity(capacity);
+    let (result, read) = decoder.decode_to_string_without_replacement(bytes, &mut out, true);
+    match result {
+        encoding_rs::DecoderResult::InputEmpty => Ok(out),
+        encoding_rs::DecoderResult::Malformed(bad, _) => {
+            let offset = read - bad as usize;
+            let (line, column) = line_column(&out, out.len());
+            Err(Error::Undecodable {
+                path: path.to_path_buf(),
+                encoding: enc.name(),
+                offset,
+                line,
+                column,
+            })
+        }
+        encoding_rs::DecoderResult::OutputFull => unreachable!("buffer sized by max_utf8_buffer_length"),
+    }
+}
+
+fn bidi_warning(text: &str, path: &Path) -> Option<Warning> {
+    let is_reordering = |c: char| matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
+    let first = text.find(is_reordering)?;
+    let count = text.chars().filter(|&c| is_reordering(c)).count();
+    let (line, column) = line_column(text, first);
+    Some(Warning::BidiControls {
+        path: path.to_path_buf(),
+        line,
+        column,
+        count,
+    })
+}
+
+/// Front matter (`---` / `key: value` lines / `---`) at the very start, then a stray `date`
+/// header; returns the metadata and where the article body begins.
+fn metadata(text: &str) -> (Metadata, usize) {
+    let mut meta = Metadata::default();
+    let mut body_start = 0;
+    if let Some(rest) = text.strip_prefix("---\n").or_else(|| text.strip_prefix("---\r\n")) {
+        let mut offset = text.len() - rest.len();
+        let mut fields = Vec::new();
+        for line in rest.split_inclusive('\n') {
+            offset += line.len();
+            let line = line.trim_end();
+            if line == "---" {
+                for (key, value) in fields {
+                    match key {
+                        "date" => meta.date = Some(value),
+                        "title" => meta.title = Some(value),
+                        "outlet" | "source" => meta.outlet = Some(value),
+                        _ => {}
+                    }
+                }
+                body_start = offset;
+                break;
+            }
+            match line.split_once(':') {
+                Some((k, v)) if !k.contains(' ') => {
+                    fields.push((k.trim(), v.trim().trim_matches('"').to_string()))
+                }
+                _ => break, // not front matter after all: the whole file is the article
+            }
+        }
+    }
+    if meta.date.is_none() {
+        meta.date = leading_date(text, body_start).map(|(_, d)| d.to_string());
+    }
+    (meta, body_start)
+}
+
+fn io_error(path: &Path, source: std::io::Error) -> Error {
+    if source.kind() == std::io::ErrorKind::NotFound {
+        Error::NotFound {
+            path: path.to_path_buf(),
+        }
+    } else {
+        Error::Io {
+            path: path.to_path_buf(),
+            source,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dec(bytes: &[u8], enc: Encoding) -> (Result<String>, Vec<Warning>) {
+        let mut w = Vec::new();
+        (decode(bytes, Path::new("a.txt"), enc, &mut w), w)
+    }
+
+    #[test]
+    fn utf8_bom_is_dropped() {
+        assert_eq!(dec("\u{FEFF}نص".as_bytes(), Encoding::Utf8).0.unwrap(), "نص");
+    }
+
+    #[test]
+    fn invalid_utf8_names_offset_line_and_column() {
+        let err = dec(b"ab\ncd\xC7\xE1", Encoding::Utf8).0.unwrap_err();
+        match err {
+            Error::NotUtf8 {
+                offset,
+                line,
+                column,
+                ..
+            } => assert_eq!((offset, line, column), (5, 2, 3)),
+            other => panic!("unexpected {other:?}"),
+        }
+        assert!(err_text(b"\xC7").contains("--encoding windows-1256"));
+    }
+
+    fn err_text(bytes: &[u8]) -> String {
+        dec(bytes, Encoding::Utf8).0.unwrap_err().to_string()
+    }
+
+    #[test]
+    fn windows_1256_decodes_arabic() {
+        // "سلام" in windows-1256.
+        let bytes = [0xD3, 0xE1, 0xC7, 0xE3];
+        assert_eq!(dec(&bytes, Encoding::Windows1256).0.unwrap(), "سلام");
+        let (auto, warnings) = dec(&bytes, Encoding::Auto);
+        assert_eq!(auto.unwrap(), "سلام");
+        assert!(matches!(warnings[0], Warning::GuessedEncoding { .. }));
+    }
+
+    #[test]
+    fn iso_8859_6_reports_unmapped_bytes() {
+        assert!(matches!(
+            dec(&[0xD3, 0xA1], Encoding::Iso8859_6).0,
+            Err(Error::Undecodable { offset: 1, .. })
+        ));
+    }
+
+    #[test]
+    fn nul_bytes_mean_binary() {
+        assert!(matches!(
+            dec(b"PK\x03\x04\x00", Encoding::Utf8).0,
+            Err(Error::Binary { offset: 4, .. })
+        ));
+    }
+
+    #[test]
+    fn utf16_with_bom_is_decoded() {
+        let mut bytes = vec![0xFF, 0xFE];
+        for u in "نص".encode_utf16() {
+            bytes.extend(u.to_le_bytes());
+        }
+        assert_eq!(dec(&bytes, Encoding::Utf8).0.unwrap(), "نص");
+    }
+
+    #[test]
+    fn encoding_names_parse() {
+        assert_eq!("CP1256".parse::<Encoding>().unwrap(), Encoding::Windows1256);
+        assert_eq!("utf8".parse::<Encoding>().unwrap(), Encoding::Utf8);
+        assert!("latin1".parse::<Encoding>().is_err());
+    }
+
+    #[test]
+    fn front_matter_gives_metadata_and_body_start() {
+        let text = "---\noutlet: Steppe Daily\ndate: 2022-01-06\ntitle: \"عنوان\"\n---\nنص الخبر.";
+        let (meta, start) = metadata(text);
+        assert_eq!(meta.outlet.as_deref(), Some("Steppe Daily"));
+        assert_eq!(meta.date.as_deref(), Some("2022-01-06"));
+        assert_eq!(meta.title.as_deref(), Some("عنوان"));
+        assert_eq!(&text[start..], "نص الخبر.");
+    }
+
+    #[test]
+    fn a_stray_date_header_gives_the_date() {
+        let (meta, start) = metadata(" date 2022-01 أعلنت الشرطة.");
+        assert_eq!(meta.date.as_deref(), Some("2022-01"));
+        assert_eq!(start, 0);
+    }
+
+    #[test]
+    fn dashes_without_front_matter_are_text() {
+        let (meta, start) = metadata("---\nهذا ليس ترويسة\n---\n");
+        assert_eq!(start, 0);
+        assert_eq!(meta, Metadata::default());
+    }
+
+    #[test]
+    fn bidi_overrides_are_reported_with_line_and_column() {
+        let w = bidi_warning("سطر\nكلمة \u{202E}مقلوبة\u{202C}", Path::new("x.txt")).unwrap();
+        assert_eq!(
+            w,
+            Warning::BidiControls {
+                path: "x.txt".into(),
+                line: 2,
+                column: 6,
+                count: 2
+            }
+        );
+        assert!(bidi_warning("نص \u{200F}عادي", Path::new("x.txt")).is_none());
+    }
+}

@@ -1,0 +1,60 @@
+//! The library's errors: each names the file, and the line and column where there is one.
+
+use std::path::PathBuf;
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("{}: no such file or directory", path.display())]
+    NotFound { path: PathBuf },
+
+    #[error("{}: cannot read: {source}", path.display())]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+
+    #[error(
+        "{}:{line}:{column}: not valid UTF-8 (byte offset {offset}); if this is a legacy \
+         Arabic file, try --encoding windows-1256 (or --encoding auto)",
+        path.display()
+    )]
+    NotUtf8 {
+        path: PathBuf,
+        offset: usize,
+        line: usize,
+        column: usize,
+    },
+
+    #[error(
+        "{}:{line}:{column}: not valid {encoding} (byte offset {offset})",
+        path.display()
+    )]
+    Undecodable {
+        path: PathBuf,
+        encoding: &'static str,
+        offset: usize,
+        line: usize,
+        column: usize,
+    },
+
+    #[error(
+        "{}: binary file (NUL byte at offset {offset}), not a text article",
+        path.display()
+    )]
+    Binary { path: PathBuf, offset: usize },
+
+    #[error(
+        "{}: file of {size} bytes is over the limit of {limit} bytes for one article",
+        path.display()
+    )]
+    TooLarge { path: PathBuf, size: u64, limit: u64 },
+
+    #[error("{}: no articles found (looked for files ending in {extensions})", path.display())]
+    NoArticles { path: PathBuf, extensions: String },
+
+    #[error("unknown encoding '{name}' (expected utf-8, windows-1256, iso-8859-6 or auto)")]
+    UnknownEncoding { name: String },
+}

@@ -1,0 +1,23 @@
+//! mizan (ميزان, "balance"): from a folder of Arabic news articles to a reviewed, side-by-side
+//! Arabic | English briefing.
+//!
+//! ```text
+//!  paths ──corpus──▶ Document{id, text, meta}
+//!                         │
+//!                         ├─text::normalize──▶ Normalized{text, OffsetMap}   (matching only)
+//!                         ├─text::tokenize───▶ Token{span, norm, kind}
+//!                         └─text::segment────▶ Sentence{span, kind}
+//!                                                  │
+//!                  glossary ─▶ align ─▶ review ─▶ brief   (later stages, see docs/architecture.md)
+//! ```
+//!
+//! Every stage takes plain data and gives plain data; spans are byte offsets into the
+//! document's decoded text, so whatever is found on normalized text is shown in the original.
+//! The library never prints: only the binary does.
+#![warn(clippy::print_stdout, clippy::print_stderr)]
+
+pub mod corpus;
+pub mod error;
+pub mod text;
+
+pub use error::{Error, Result};

@@ -1,0 +1,13 @@
+//! Text primitives shared by the stages: spans, normalization, tokens, sentence boundaries.
+
+pub mod abbreviations;
+pub mod header;
+pub mod normalize;
+pub mod segment;
+pub mod span;
+pub mod tokens;
+
+pub use normalize::{Normalized, OffsetMap, normalize, normalize_str};
+pub use segment::{Sentence, SentenceKind, segment, segment_from};
+pub use span::Span;
+pub use tokens::{Token, TokenKind, Tokenized, tokenize};

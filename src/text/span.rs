@@ -1,0 +1,65 @@
+//! Byte spans into a document's text: what every stage cites.
+
+use serde::Serialize;
+use std::ops::Range;
+
+/// A half-open byte range `[start, end)` into a document's decoded text.
+///
+/// Spans always lie on `char` boundaries of the text they were made from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize) -> Self {
+        debug_assert!(start <= end, "span {start}..{end} is reversed");
+        Span { start, end }
+    }
+
+    pub fn len(&self) -> usize {
+        self.end - self.start
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.start == self.end
+    }
+
+    /// The text this span covers. Panics if the span is not from `text`.
+    pub fn slice<'t>(&self, text: &'t str) -> &'t str {
+        &text[self.start..self.end]
+    }
+
+    pub fn range(&self) -> Range<usize> {
+        self.start..self.end
+    }
+}
+
+/// 1-based line and column (in characters) of a byte offset, for messages a person reads.
+pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
+    let before = &text.as_bytes()[..offset.min(text.len())];
+    let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1);
+    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+    let column = String::from_utf8_lossy(&before[line_start..]).chars().count() + 1;
+    (line, column)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_column_counts_characters_not_bytes() {
+        let text = "سطر\nكلمة ثانية";
+        let offset = text.find("ثانية").unwrap();
+        assert_eq!(line_column(text, offset), (2, 6));
+        assert_eq!(line_column(text, 0), (1, 1));
+    }
+
+    #[test]
+    fn slice_returns_covered_text() {
+        let text = "أ ب";
+        assert_eq!(Span::new(3, 5).slice(text), "ب");
+    }
+}

@@ -1,0 +1,145 @@
+//! Words and numbers of a text, found on its normalized form, each with its original span.
+
+use super::normalize::{Normalized, normalize};
+use super::span::Span;
+use serde::Serialize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TokenKind {
+    Word,
+    Number,
+}
+
+/// One token: where it is in the original text and in the normalized text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    /// Byte span in the original text (diacritics and tatweel inside the word included).
+    pub span: Span,
+    /// Byte span in [`Tokenized::normalized`]'s text.
+    pub norm: Span,
+    pub kind: TokenKind,
+}
+
+/// A text's tokens, borrowing nothing: the normalized text is kept here, the original is the
+/// caller's.
+#[derive(Debug, Clone)]
+pub struct Tokenized {
+    pub normalized: Normalized,
+    pub tokens: Vec<Token>,
+}
+
+impl Tokenized {
+    /// The normalized form of a token.
+    pub fn norm(&self, token: &Token) -> &str {
+        token.norm.slice(&self.normalized.text)
+    }
+}
+
+/// Split `text` into words and numbers. Punctuation and white space separate tokens; a number
+/// keeps its inner separators (`7.5`, `11,300`, `٧٫٥` → `7.5`); letters and digits written
+/// together are two tokens (`و62` → `و`, `62`), since a clitic can stick to a figure.
+pub fn tokenize(text: &str) -> Tokenized {
+    let normalized = normalize(text);
+    let tokens = token_spans(&normalized.text)
+        .map(|(norm, kind)| Token {
+            span: Span::new(
+                normalized.map.to_original(norm.start),
+                normalized.map.to_original(norm.end),
+            ),
+            norm,
+            kind,
+        })
+        .collect();
+    Tokenized { normalized, tokens }
+}
+
+/// Token spans of an already normalized text.
+pub fn token_spans(norm: &str) -> impl Iterator<Item = (Span, TokenKind)> + '_ {
+    let mut chars = norm.char_indices().peekable();
+    std::iter::from_fn(move || {
+        // Skip to the next word or digit character.
+        let (start, first) = loop {
+            let (i, c) = chars.next()?;
+            if is_word_char(c) {
+                break (i, c);
+            }
+        };
+        let kind = if first.is_ascii_digit() {
+            TokenKind::Number
+        } else {
+            TokenKind::Word
+        };
+        let mut end = start + first.len_utf8();
+        while let Some(&(i, c)) = chars.peek() {
+            let continues = match kind {
+                TokenKind::Number => {
+                    c.is_ascii_digit()
+                        || (matches!(c, '.' | ',')
+                            && norm[i + 1..].starts_with(|d: char| d.is_ascii_digit()))
+                }
+                TokenKind::Word => is_word_char(c) && !c.is_ascii_digit(),
+            };
+            if !continues {
+                break;
+            }
+            end = i + c.len_utf8();
+            chars.next();
+        }
+        Some((Span::new(start, end), kind))
+    })
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || matches!(c, '\u{0300}'..='\u{036F}')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<(String, String)> {
+        let t = tokenize(text);
+        t.tokens
+            .iter()
+            .map(|tok| (tok.span.slice(text).to_string(), t.norm(tok).to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn tokens_keep_their_original_spelling_and_normalized_form() {
+        assert_eq!(
+            words("أعلنت الشّرطة، اليوم."),
+            [
+                ("أعلنت".into(), "اعلنت".into()),
+                ("الشّرطة".into(), "الشرطه".into()),
+                ("اليوم".into(), "اليوم".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn numbers_keep_inner_separators() {
+        let got: Vec<_> = words("نحو ٧٫٥ و11,300 في 2022-01.")
+            .into_iter()
+            .map(|(_, n)| n)
+            .collect();
+        assert_eq!(got, ["نحو", "7.5", "و", "11,300", "في", "2022", "01"]);
+    }
+
+    #[test]
+    fn a_clitic_stuck_to_a_figure_is_its_own_token() {
+        let t = tokenize("و62 في");
+        assert_eq!(t.tokens[0].kind, TokenKind::Word);
+        assert_eq!(t.tokens[1].kind, TokenKind::Number);
+        assert_eq!(t.norm(&t.tokens[1]), "62");
+    }
+
+    #[test]
+    fn bidi_marks_inside_a_word_do_not_split_it() {
+        let text = "كازا\u{200F}خستان";
+        let t = tokenize(text);
+        assert_eq!(t.tokens.len(), 1);
+        assert_eq!(t.tokens[0].span.slice(text), text);
+    }
+}
