@@ -11,7 +11,8 @@ The benchmark text is every UD Arabic-PUD document joined by "\\n\\n", repeated
 target/bench/pud50.txt (rewritten only when its content would differ).
 
 mizan side: `MIZAN_BENCH --input target/bench/pud50.txt`, where MIZAN_BENCH is
---mizan-bench, else $MIZAN_BENCH, else target/release/examples/throughput.
+--mizan-bench, else $MIZAN_BENCH, else the benches/throughput.rs binary that
+`cargo bench --bench throughput --no-run` builds (found from cargo's JSON messages).
 It prints one JSON line {"bytes", "normalize_s", "segment_s", "total_s", "sentences"}.
 The peak RSS of that child process is reported (getrusage RUSAGE_CHILDREN; mizan is
 the only child this script starts).
@@ -87,6 +88,24 @@ def dist_version(name):
 
 
 # ---------------------------------------------------------------- mizan
+
+def build_bench():
+    """Build benches/throughput.rs (bench profile) and return its executable's path."""
+    proc = subprocess.run(
+        ["cargo", "bench", "--bench", "throughput", "--no-run", "--message-format=json"],
+        cwd=REPO_ROOT, capture_output=True, text=True)
+    if proc.returncode != 0:
+        raise SystemExit(f"bench_segment: cargo bench --no-run failed:\n{proc.stderr[-3000:]}")
+    for line in proc.stdout.splitlines():
+        try:
+            msg = json.loads(line)
+        except json.JSONDecodeError:
+            continue
+        if (msg.get("reason") == "compiler-artifact" and msg.get("executable")
+                and msg.get("target", {}).get("name") == "throughput"):
+            return Path(msg["executable"])
+    raise SystemExit("bench_segment: cargo built no throughput bench executable")
+
 
 def run_mizan(bench, path, nbytes):
     cmd = [str(bench), "--input", str(path)]
@@ -168,10 +187,9 @@ def time_blingfire(text, nbytes):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--mizan-bench",
-                    default=os.environ.get("MIZAN_BENCH",
-                                           str(REPO_ROOT / "target" / "release" / "examples" / "throughput")),
-                    help="mizan throughput binary (default: $MIZAN_BENCH or target/release/examples/throughput)")
+    ap.add_argument("--mizan-bench", default=os.environ.get("MIZAN_BENCH"),
+                    help="mizan throughput binary (default: $MIZAN_BENCH, else built from "
+                         "benches/throughput.rs with cargo bench --no-run)")
     ap.add_argument("--shared", default=str(REPO_ROOT.parent / "shared"),
                     help="shared folder holding data/ (default: <repo>/../shared)")
     ap.add_argument("--out", default=str(REPO_ROOT / "target" / "bench" / "pud50.txt"),
@@ -199,12 +217,12 @@ def main():
     failed = False
 
     # mizan first, so that RUSAGE_CHILDREN's peak RSS is its own.
-    bench = Path(args.mizan_bench)
+    bench = Path(args.mizan_bench) if args.mizan_bench else build_bench()
     mizan_seg = mizan_total = None
     rss_kib = None
     if not bench.exists():
         notes.append(f"FAILED: mizan: bench binary not found: {bench} "
-                     f"(build it: cargo build --release --example throughput)")
+                     f"(build it: cargo bench --bench throughput --no-run)")
         failed = True
     else:
         try:

@@ -1,7 +1,8 @@
 //! Abbreviations after which a `.` does not end a sentence, in normalized form (see
 //! `normalize.rs`), without the final `.`. Initialisms made of single letters and periods
 //! (`أ.ف.ب`, `ج.م.ع`, `U.S`) and single-letter initials are recognised by shape, not listed.
-//! Latin entries are lower case and compared case-insensitively.
+//! Latin entries are lower case and compared case-insensitively. Entries have at most four
+//! letters (the segmenter skips the lookup for longer words).
 
 pub const ABBREVIATIONS: &[&str] = &[
     // Titles before a name: doctor, professor, engineer, ustadh, sheikh (شيخ rarely abbreviated).
@@ -16,5 +17,5 @@ pub const ABBREVIATIONS: &[&str] = &[
     // Latin titles and shortenings that are followed by a name or a number.
     "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "st", "jr", "sr", "vs", "no",
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    "e.g", "i.e", "approx", "fig",
+    "e.g", "i.e", "fig",
 ];

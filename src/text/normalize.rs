@@ -22,7 +22,7 @@ pub enum Fold {
 }
 
 /// The fold of a single character. This is the whole rule table of `docs/normalization.md`.
-pub fn fold(c: char) -> Fold {
+pub const fn fold(c: char) -> Fold {
     match c {
         // Alef with madda, hamza above, hamza below, wasla -> bare alef.
         '\u{0622}' | '\u{0623}' | '\u{0625}' | '\u{0671}' => Fold::Replace('\u{0627}'),
@@ -51,13 +51,13 @@ pub fn fold(c: char) -> Fold {
     }
 }
 
-fn ascii_digit(value: u32) -> char {
-    char::from_digit(value, 10).expect("digit value below 10")
+const fn ascii_digit(value: u32) -> char {
+    (b'0' + value as u8) as char
 }
 
 /// Zero-width characters, bidi embeddings, overrides and isolates, the Arabic letter mark and the
 /// byte order mark: invisible in display, but they split words for a naive matcher.
-pub fn is_invisible_control(c: char) -> bool {
+pub const fn is_invisible_control(c: char) -> bool {
     matches!(
         c,
         '\u{200B}'..='\u{200F}'
@@ -129,6 +129,85 @@ impl OffsetMap {
     }
 }
 
+/// [`fold`] of every character of the Arabic block, U+0600–U+06FF, computed at compile time.
+static ARABIC_BLOCK: [Fold; 256] = {
+    let mut table = [Fold::Keep; 256];
+    let mut k = 0;
+    while k < 256 {
+        table[k] = match char::from_u32(0x0600 + k as u32) {
+            Some(c) => fold(c),
+            None => Fold::Keep,
+        };
+        k += 1;
+    }
+    table
+};
+
+/// What the hot loop does with a character of the Arabic block: keep it (`KEEP`), or hand it to
+/// the general path (`SLOW`), or overwrite its two bytes with the two bytes given (a fold to a
+/// character of the same length, such as أ → ا, ة → ه, ى → ي).
+const KEEP: u16 = 0;
+const SLOW: u16 = 1;
+static ARABIC_BLOCK_ACTION: [u16; 256] = {
+    let mut table = [KEEP; 256];
+    let mut k = 0;
+    while k < 256 {
+        table[k] = match ARABIC_BLOCK[k] {
+            Fold::Keep => KEEP,
+            Fold::Replace(r) if r.len_utf8() == 2 => {
+                let mut buf = [0u8; 4];
+                let enc = r.encode_utf8(&mut buf).as_bytes();
+                ((enc[0] as u16) << 8) | enc[1] as u16
+            }
+            _ => SLOW,
+        };
+        k += 1;
+    }
+    table
+};
+
+/// Advance from `i` over characters that keep their length, patching same-length folds in place
+/// in `buf` (a copy of the text); returns the first position that needs the general path. This
+/// is the hot loop: ASCII and the Arabic block are decided from the bytes, without decoding.
+#[inline]
+fn skip_in_place(buf: &mut [u8], mut i: usize) -> usize {
+    while i < buf.len() {
+        let b = buf[i];
+        if b < 0x80 {
+            i += 1;
+        } else if b.wrapping_sub(0xD8) < 4 && i + 1 < buf.len() {
+            let index = (usize::from(b - 0xD8) << 6) | usize::from(buf[i + 1] & 0x3F);
+            match ARABIC_BLOCK_ACTION[index] {
+                KEEP => {}
+                SLOW => return i,
+                patch => {
+                    buf[i] = (patch >> 8) as u8;
+                    buf[i + 1] = patch as u8;
+                }
+            }
+            i += 2;
+        } else {
+            let len = utf8_len(b);
+            let c = std::str::from_utf8(&buf[i..i + len])
+                .ok()
+                .and_then(|s| s.chars().next());
+            if c.is_none_or(|c| !matches!(fold(c), Fold::Keep)) {
+                return i;
+            }
+            i += len;
+        }
+    }
+    i
+}
+
+fn utf8_len(lead: u8) -> usize {
+    match lead {
+        0xF0..=0xF7 => 4,
+        0xE0..=0xEF => 3,
+        _ => 2,
+    }
+}
+
 /// Offsets are stored as `u32`: larger inputs are refused by the corpus loader first.
 pub const MAX_TEXT_LEN: usize = u32::MAX as usize;
 
@@ -139,25 +218,67 @@ pub fn normalize(text: &str) -> Normalized {
         "text of {} bytes is over the 4 GiB offset limit",
         text.len()
     );
-    let mut out = String::with_capacity(text.len());
     let mut map = OffsetMap {
         anchors: Vec::new(),
         original_len: text.len(),
     };
-    let bytes = text.as_bytes();
-    // Start of the pending run of bytes that normalization keeps as they are.
+    // Normalization shortens text or keeps its length, except for presentation forms (ﷲ →
+    // الله). So the output is built in a copy of the input: `w` (written) never passes `i` (read),
+    // and runs of unchanged bytes move at most once. At the first expansion, the rest is
+    // appended instead.
+    let mut buf = text.as_bytes().to_vec();
+    let mut w = 0;
     let mut kept_from = 0;
     let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if b < 0x80 {
-            i += 1;
-            continue;
+    let mut tail = None;
+    loop {
+        i = skip_in_place(&mut buf, i);
+        if i >= buf.len() {
+            break;
         }
         let c = text[i..].chars().next().expect("i is a char boundary");
         let len = c.len_utf8();
+        if matches!(fold(c), Fold::Compatibility) {
+            tail = Some(i);
+            break;
+        }
+        buf.copy_within(kept_from..i, w);
+        w += i - kept_from;
+        match fold(c) {
+            Fold::Delete if c == '\u{0654}' => {
+                // A combining hamza above composes with waw and ya (NFC); elsewhere a mark.
+                compose_hamza_bytes(&mut buf[..w]);
+            }
+            Fold::Replace(r) => w += r.encode_utf8(&mut buf[w..w + len]).len(),
+            _ => {}
+        }
+        i += len;
+        kept_from = i;
+        map.push(w, i);
+    }
+    let end = tail.unwrap_or(buf.len());
+    buf.copy_within(kept_from..end, w);
+    w += end - kept_from;
+    buf.truncate(w);
+    debug_assert!(std::str::from_utf8(&buf).is_ok());
+    // SAFETY: `buf` started as the bytes of a `str`, and it was changed only by moving runs that
+    // start and end on char boundaries and by writing whole encoded characters in place of
+    // whole characters; so it is still UTF-8. (Checking costs as much as normalizing.)
+    let mut out = unsafe { String::from_utf8_unchecked(buf) };
+    if let Some(from) = tail {
+        normalize_tail(text, from, &mut out, &mut map);
+    }
+    Normalized { text: out, map }
+}
+
+/// The general path, appending to `out`: used from the first presentation form on.
+fn normalize_tail(text: &str, from: usize, out: &mut String, map: &mut OffsetMap) {
+    let mut kept_from = from;
+    let mut i = from;
+    while let Some(c) = text[i..].chars().next() {
+        let len = c.len_utf8();
         let fold = fold(c);
-        if fold == Fold::Keep {
+        if matches!(fold, Fold::Keep) {
             i += len;
             continue;
         }
@@ -165,19 +286,15 @@ pub fn normalize(text: &str) -> Normalized {
         match fold {
             Fold::Keep => unreachable!(),
             Fold::Delete => {
-                // A combining hamza above composes with waw and ya (NFC); elsewhere it is a mark.
                 if c == '\u{0654}' {
-                    compose_hamza(&mut out);
+                    compose_hamza(out);
                 }
             }
             Fold::Replace(r) => out.push(r),
             Fold::Compatibility => {
                 let mut first = true;
                 decompose_compatible(c, |d| {
-                    let d = match fold_simple(d) {
-                        Some(d) => d,
-                        None => return,
-                    };
+                    let Some(d) = fold_simple(d) else { return };
                     if !first {
                         // Every character of an expansion maps to the start of its source.
                         map.push(out.len(), i);
@@ -192,7 +309,6 @@ pub fn normalize(text: &str) -> Normalized {
         map.push(out.len(), i);
     }
     out.push_str(&text[kept_from..]);
-    Normalized { text: out, map }
 }
 
 /// Normalize without keeping the map, for keys (glossary forms, abbreviations).
@@ -206,6 +322,17 @@ fn fold_simple(c: char) -> Option<char> {
         Fold::Keep | Fold::Compatibility => Some(c),
         Fold::Delete => None,
         Fold::Replace(r) => Some(r),
+    }
+}
+
+/// [`compose_hamza`] on bytes: waw (D9 88) → ؤ (D8 A4), ya (D9 8A) → ئ (D8 A6).
+fn compose_hamza_bytes(out: &mut [u8]) {
+    if let [.., lead, trail] = out
+        && *lead == 0xD9
+        && matches!(*trail, 0x88 | 0x8A)
+    {
+        *trail = if *trail == 0x88 { 0xA4 } else { 0xA6 };
+        *lead = 0xD8;
     }
 }
 

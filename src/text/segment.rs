@@ -6,7 +6,7 @@
 
 use super::abbreviations::ABBREVIATIONS;
 use super::header::leading_date;
-use super::normalize::{is_invisible_control, normalize_str};
+use super::normalize::{Fold, fold, is_invisible_control, normalize_str};
 use super::span::Span;
 use serde::Serialize;
 use std::collections::HashSet;
@@ -69,6 +69,19 @@ pub fn segment_from(text: &str, body_start: usize) -> Vec<Sentence> {
     seg.out
 }
 
+/// Bytes the scanner stops at: ASCII terminals, line feed, straight quote, and the last
+/// bytes of `؟` (D8 9F), `۔` (DB 94) and `…` (E2 80 A6).
+static SIGNIFICANT: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut k = 0;
+    let bytes = [b'.', b'!', b'?', b'\n', b'"', 0x9F, 0x94, 0xA6];
+    while k < bytes.len() {
+        t[bytes[k] as usize] = true;
+        k += 1;
+    }
+    t
+};
+
 struct Segmenter<'t> {
     text: &'t str,
     bytes: &'t [u8],
@@ -93,12 +106,14 @@ impl Segmenter<'_> {
         let mut quote_open = false;
         let mut i = self.start;
         while i < len {
+            // Most bytes are letters: skip to the next one that can matter.
+            match self.bytes[i..].iter().position(|&b| SIGNIFICANT[b as usize]) {
+                Some(p) => i += p,
+                None => break,
+            }
             let b = self.bytes[i];
             let terminal_len = match b {
                 b'.' | b'!' | b'?' => 1,
-                0xD8 if self.bytes.get(i + 1) == Some(&0x9F) => 2, // ؟
-                0xDB if self.bytes.get(i + 1) == Some(&0x94) => 2, // ۔
-                0xE2 if self.bytes.get(i + 1..i + 3) == Some(&[0x80, 0xA6]) => 3, // …
                 b'\n' => {
                     if self.line_end_is_boundary(i) {
                         self.emit(i, Close::LineEnd);
@@ -112,6 +127,19 @@ impl Segmenter<'_> {
                     quote_open = !quote_open;
                     i += 1;
                     continue;
+                }
+                // Continuation bytes: look back for the lead bytes of ؟ ۔ and ….
+                0x9F if i >= 1 && self.bytes[i - 1] == 0xD8 => {
+                    i -= 1;
+                    2
+                }
+                0x94 if i >= 1 && self.bytes[i - 1] == 0xDB => {
+                    i -= 1;
+                    2
+                }
+                0xA6 if i >= 2 && self.bytes[i - 2..i] == [0xE2, 0x80] => {
+                    i -= 2;
+                    3
                 }
                 _ => {
                     i += 1;
@@ -238,7 +266,7 @@ impl Segmenter<'_> {
         let words = s.split_whitespace().count();
         if starts_line && is_byline(s, words) {
             SentenceKind::Byline
-        } else if !ends_in_terminal && words <= 20 {
+        } else if !ends_in_terminal && words <= 20 && !s.contains("://") {
             SentenceKind::Headline
         } else {
             SentenceKind::Body
@@ -265,7 +293,13 @@ impl Segmenter<'_> {
         let word_start = before
             .rfind(|c: char| c.is_whitespace() || matches!(c, '(' | '[' | '«' | '“' | '"' | '\''))
             .map_or(0, |p| p + before[p..].chars().next().map_or(1, char::len_utf8));
-        let word = normalize_str(&before[word_start..]).to_lowercase();
+        let raw = &before[word_start..];
+        // Listed abbreviations have at most 4 letters; longer words need no lookup.
+        let letters = raw.chars().filter(|&c| !matches!(fold(c), Fold::Delete));
+        if !raw.contains('.') && letters.clone().nth(4).is_some() {
+            return false;
+        }
+        let word = normalize_str(raw).to_lowercase();
         if word.is_empty() || word.contains(|c: char| c.is_ascii_digit()) {
             return false; // "عام 393." and "1989م." end sentences
         }
@@ -327,16 +361,19 @@ fn is_byline(line: &str, words: usize) -> bool {
 /// A hard-wrapped text breaks long lines mid-sentence: most of its long lines that are followed
 /// by another line (not a blank one) end without terminal punctuation.
 fn is_hard_wrapped(body: &str) -> bool {
-    let lines: Vec<&str> = body.lines().map(str::trim).collect();
+    // Lengths in bytes: Arabic letters take two, so 80 bytes is about 40 letters.
+    const LONG: usize = 80;
+    const TOO_LONG_FOR_WRAPPING: usize = 240;
     let mut long_followed = 0;
     let mut long_unfinished = 0;
-    for pair in lines.windows(2) {
-        let (line, next) = (pair[0], pair[1]);
-        if next.is_empty() || line.chars().count() < 40 {
-            continue;
-        }
-        if line.chars().count() > 120 {
+    let mut lines = body.split('\n').map(str::trim).peekable();
+    while let Some(line) = lines.next() {
+        let Some(next) = lines.peek() else { break };
+        if line.len() > TOO_LONG_FOR_WRAPPING {
             return false; // one paragraph per line, not a wrapped text
+        }
+        if next.is_empty() || line.len() < LONG {
+            continue;
         }
         long_followed += 1;
         let finished = line
