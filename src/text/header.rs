@@ -8,7 +8,7 @@ pub fn leading_date(text: &str, from: usize) -> Option<(Span, &str)> {
     let rest = &text[from..];
     let start = from + (rest.len() - rest.trim_start().len());
     let s = &text[start..];
-    if s.len() < 4 || !s[..4].eq_ignore_ascii_case("date") {
+    if !s.get(..4).is_some_and(|key| key.eq_ignore_ascii_case("date")) {
         return None;
     }
     let after_key = s[4..].strip_prefix(':').unwrap_or(&s[4..]);
