@@ -21,8 +21,9 @@ fn main() {
         }
     }
     let text = match input {
-        Some(path) => std::fs::read_to_string(&path)
-            .unwrap_or_else(|e| panic!("cannot read {path}: {e}")),
+        Some(path) => {
+            std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read {path}: {e}"))
+        }
         None => sample_text(50_000_000),
     };
     let mut best = (f64::MAX, f64::MAX);

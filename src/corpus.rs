@@ -215,7 +215,10 @@ pub fn read_document(
     }
     let bytes = std::fs::read(path).map_err(|source| io_error(path, source))?;
     let text = decode(&bytes, path, encoding, warnings)?;
-    if text.chars().all(|c| c.is_whitespace() || is_invisible_control(c)) {
+    if text
+        .chars()
+        .all(|c| c.is_whitespace() || is_invisible_control(c))
+    {
         warnings.push(Warning::Empty {
             path: path.to_path_buf(),
         });
@@ -301,7 +304,9 @@ fn decode_legacy(bytes: &[u8], path: &Path, enc: &'static encoding_rs::Encoding)
                 column,
             })
         }
-        encoding_rs::DecoderResult::OutputFull => unreachable!("buffer sized by max_utf8_buffer_length"),
+        encoding_rs::DecoderResult::OutputFull => {
+            unreachable!("buffer sized by max_utf8_buffer_length")
+        }
     }
 }
 
@@ -323,7 +328,10 @@ fn bidi_warning(text: &str, path: &Path) -> Option<Warning> {
 fn metadata(text: &str) -> (Metadata, usize) {
     let mut meta = Metadata::default();
     let mut body_start = 0;
-    if let Some(rest) = text.strip_prefix("---\n").or_else(|| text.strip_prefix("---\r\n")) {
+    if let Some(rest) = text
+        .strip_prefix("---\n")
+        .or_else(|| text.strip_prefix("---\r\n"))
+    {
         let mut offset = text.len() - rest.len();
         let mut fields = Vec::new();
         for line in rest.split_inclusive('\n') {
@@ -379,7 +387,10 @@ mod tests {
 
     #[test]
     fn utf8_bom_is_dropped() {
-        assert_eq!(dec("\u{FEFF}نص".as_bytes(), Encoding::Utf8).0.unwrap(), "نص");
+        assert_eq!(
+            dec("\u{FEFF}نص".as_bytes(), Encoding::Utf8).0.unwrap(),
+            "نص"
+        );
     }
 
     #[test]

@@ -50,7 +50,11 @@ pub enum Error {
         "{}: file of {size} bytes is over the limit of {limit} bytes for one article",
         path.display()
     )]
-    TooLarge { path: PathBuf, size: u64, limit: u64 },
+    TooLarge {
+        path: PathBuf,
+        size: u64,
+        limit: u64,
+    },
 
     #[error("{}: no articles found (looked for files ending in {extensions})", path.display())]
     NoArticles { path: PathBuf, extensions: String },

@@ -31,7 +31,12 @@ pub struct Args {
     encoding: String,
 
     /// File extensions to read from folders, comma-separated.
-    #[arg(long, default_value = "txt,md", value_name = "EXT,...", value_delimiter = ',')]
+    #[arg(
+        long,
+        default_value = "txt,md",
+        value_name = "EXT,...",
+        value_delimiter = ','
+    )]
     ext: Vec<String>,
 }
 

@@ -11,11 +11,10 @@ pub const ABBREVIATIONS: &[&str] = &[
     "الخ", "ه", "ق.م", "ق.ه", "ص.ب", "ت", "ص", "ج", "مج",
     // Units: kilometre, centimetre, millimetre, kilogram (they may end a sentence after a
     // number: see `is_abbreviation`).
-    "كلم", "كم", "سم", "مم", "كغ", "كجم",
-    // Agencies written with periods.
+    "كلم", "كم", "سم", "مم", "كغ", "كجم", // Agencies written with periods.
     "ا.ف.ب", "ا.ش.ا", "و.ا.ف",
     // Latin titles and shortenings that are followed by a name or a number.
-    "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "st", "jr", "sr", "vs", "no",
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    "e.g", "i.e", "fig",
+    "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "st", "jr", "sr", "vs", "no", "jan",
+    "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "e.g", "i.e",
+    "fig",
 ];

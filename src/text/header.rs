@@ -8,7 +8,10 @@ pub fn leading_date(text: &str, from: usize) -> Option<(Span, &str)> {
     let rest = &text[from..];
     let start = from + (rest.len() - rest.trim_start().len());
     let s = &text[start..];
-    if !s.get(..4).is_some_and(|key| key.eq_ignore_ascii_case("date")) {
+    if !s
+        .get(..4)
+        .is_some_and(|key| key.eq_ignore_ascii_case("date"))
+    {
         return None;
     }
     let after_key = s[4..].strip_prefix(':').unwrap_or(&s[4..]);
@@ -29,7 +32,8 @@ pub fn leading_date(text: &str, from: usize) -> Option<(Span, &str)> {
 /// Length of an ISO `YYYY-MM` or `YYYY-MM-DD` prefix.
 fn iso_date_len(s: &str) -> Option<usize> {
     let b = s.as_bytes();
-    let digits = |r: std::ops::Range<usize>| b.len() >= r.end && b[r].iter().all(u8::is_ascii_digit);
+    let digits =
+        |r: std::ops::Range<usize>| b.len() >= r.end && b[r].iter().all(u8::is_ascii_digit);
     if !(digits(0..4) && b.get(4) == Some(&b'-') && digits(5..7)) {
         return None;
     }

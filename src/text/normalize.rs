@@ -104,7 +104,11 @@ impl OffsetMap {
     pub fn to_original(&self, normalized: usize) -> usize {
         let n = normalized as u32;
         let idx = self.anchors.partition_point(|&(a, _)| a <= n);
-        let (an, ao) = if idx == 0 { (0, 0) } else { self.anchors[idx - 1] };
+        let (an, ao) = if idx == 0 {
+            (0, 0)
+        } else {
+            self.anchors[idx - 1]
+        };
         ((ao + (n - an)) as usize).min(self.original_len)
     }
 

@@ -107,7 +107,10 @@ impl Segmenter<'_> {
         let mut i = self.start;
         while i < len {
             // Most bytes are letters: skip to the next one that can matter.
-            match self.bytes[i..].iter().position(|&b| SIGNIFICANT[b as usize]) {
+            match self.bytes[i..]
+                .iter()
+                .position(|&b| SIGNIFICANT[b as usize])
+            {
                 Some(p) => i += p,
                 None => break,
             }
@@ -292,7 +295,9 @@ impl Segmenter<'_> {
         let before = &self.text[self.start.min(dot)..dot];
         let word_start = before
             .rfind(|c: char| c.is_whitespace() || matches!(c, '(' | '[' | '«' | '“' | '"' | '\''))
-            .map_or(0, |p| p + before[p..].chars().next().map_or(1, char::len_utf8));
+            .map_or(0, |p| {
+                p + before[p..].chars().next().map_or(1, char::len_utf8)
+            });
         let raw = &before[word_start..];
         // Listed abbreviations have at most 4 letters; longer words need no lookup.
         let letters = raw.chars().filter(|&c| !matches!(fold(c), Fold::Delete));
@@ -309,10 +314,13 @@ impl Segmenter<'_> {
         let letters: Vec<char> = word.chars().collect();
         let single_letter = letters.len() == 1 && letters[0].is_alphabetic();
         let initialism = letters.len() >= 3
-            && letters
-                .iter()
-                .enumerate()
-                .all(|(k, c)| if k % 2 == 0 { c.is_alphabetic() } else { *c == '.' });
+            && letters.iter().enumerate().all(|(k, c)| {
+                if k % 2 == 0 {
+                    c.is_alphabetic()
+                } else {
+                    *c == '.'
+                }
+            });
         if single_letter || initialism {
             return !after_number; // "5 م." is a unit and may end the sentence
         }
@@ -411,7 +419,12 @@ mod tests {
     fn closing_quotes_and_brackets_stay_in_the_sentence() {
         assert_eq!(
             sents("قال «انتهى الأمر.» ثم غادر. وقيل (هذا كل شيء.) أخيرا"),
-            ["قال «انتهى الأمر.»", "ثم غادر.", "وقيل (هذا كل شيء.)", "أخيرا"]
+            [
+                "قال «انتهى الأمر.»",
+                "ثم غادر.",
+                "وقيل (هذا كل شيء.)",
+                "أخيرا"
+            ]
         );
         assert_eq!(
             sents("قال \"انتهى.\" ثم \"غادر\". وعاد."),
@@ -421,7 +434,10 @@ mod tests {
 
     #[test]
     fn commas_semicolons_and_colons_never_break() {
-        assert_eq!(sents("أولا، ثانيا؛ ثالثا: رابعا."), ["أولا، ثانيا؛ ثالثا: رابعا."]);
+        assert_eq!(
+            sents("أولا، ثانيا؛ ثالثا: رابعا."),
+            ["أولا، ثانيا؛ ثالثا: رابعا."]
+        );
     }
 
     #[test]
@@ -438,33 +454,60 @@ mod tests {
 
     #[test]
     fn abbreviations_and_initials_do_not_break() {
-        assert_eq!(sents("قال د. أحمد إن أحمد ز. أمين وصل."), ["قال د. أحمد إن أحمد ز. أمين وصل."]);
-        assert_eq!(sents("وذكرت أ.ف.ب. أن الوضع هادئ."), ["وذكرت أ.ف.ب. أن الوضع هادئ."]);
-        assert_eq!(sents("الأشجار والمباني إلخ. وغيرها."), ["الأشجار والمباني إلخ. وغيرها."]);
+        assert_eq!(
+            sents("قال د. أحمد إن أحمد ز. أمين وصل."),
+            ["قال د. أحمد إن أحمد ز. أمين وصل."]
+        );
+        assert_eq!(
+            sents("وذكرت أ.ف.ب. أن الوضع هادئ."),
+            ["وذكرت أ.ف.ب. أن الوضع هادئ."]
+        );
+        assert_eq!(
+            sents("الأشجار والمباني إلخ. وغيرها."),
+            ["الأشجار والمباني إلخ. وغيرها."]
+        );
     }
 
     #[test]
     fn abbreviations_are_looked_up_after_normalization() {
         // A bidi mark and a kasra do not hide the abbreviation.
-        assert_eq!(sents("قال \u{200F}دِ. أحمد ذلك."), ["قال \u{200F}دِ. أحمد ذلك."]);
+        assert_eq!(
+            sents("قال \u{200F}دِ. أحمد ذلك."),
+            ["قال \u{200F}دِ. أحمد ذلك."]
+        );
     }
 
     #[test]
     fn a_unit_after_a_number_may_end_the_sentence() {
-        assert_eq!(sents("ولد عام 1989م. ثم سافر."), ["ولد عام 1989م.", "ثم سافر."]);
-        assert_eq!(sents("المسافة 5 كم. ثم وصلوا."), ["المسافة 5 كم.", "ثم وصلوا."]);
-        assert_eq!(sents("انتهت عام 393. بدأ غيرها."), ["انتهت عام 393.", "بدأ غيرها."]);
+        assert_eq!(
+            sents("ولد عام 1989م. ثم سافر."),
+            ["ولد عام 1989م.", "ثم سافر."]
+        );
+        assert_eq!(
+            sents("المسافة 5 كم. ثم وصلوا."),
+            ["المسافة 5 كم.", "ثم وصلوا."]
+        );
+        assert_eq!(
+            sents("انتهت عام 393. بدأ غيرها."),
+            ["انتهت عام 393.", "بدأ غيرها."]
+        );
     }
 
     #[test]
     fn mid_line_ellipsis_is_a_pause() {
-        assert_eq!(sents("ما تفعله... في الواقع لا يصدق."), ["ما تفعله... في الواقع لا يصدق."]);
+        assert_eq!(
+            sents("ما تفعله... في الواقع لا يصدق."),
+            ["ما تفعله... في الواقع لا يصدق."]
+        );
         assert_eq!(sents("وانتظرنا…\nثم وصلوا."), ["وانتظرنا…", "ثم وصلوا."]);
     }
 
     #[test]
     fn lowercase_latin_continues() {
-        assert_eq!(sents("It was 5 p.m. on Monday. Then"), ["It was 5 p.m. on Monday.", "Then"]);
+        assert_eq!(
+            sents("It was 5 p.m. on Monday. Then"),
+            ["It was 5 p.m. on Monday.", "Then"]
+        );
     }
 
     #[test]
