@@ -54,18 +54,32 @@ fn check_segmentation(text: &str) -> Result<(), TestCaseError> {
             .iter()
             .filter(|s| s.span.start <= i && i < s.span.end)
             .count();
-        prop_assert_eq!(covering, 1, "character {:?} at {} is in {} sentences", c, i, covering);
+        prop_assert_eq!(
+            covering,
+            1,
+            "character {:?} at {} is in {} sentences",
+            c,
+            i,
+            covering
+        );
     }
     Ok(())
 }
 
 fn check_normalization(text: &str) -> Result<(), TestCaseError> {
     let norm = normalize(text);
-    prop_assert_eq!(normalize_str(&norm.text), norm.text.clone(), "not idempotent");
+    prop_assert_eq!(
+        normalize_str(&norm.text),
+        norm.text.clone(),
+        "not idempotent"
+    );
     let mut previous = 0;
     for (i, _) in norm.text.char_indices().chain([(norm.text.len(), ' ')]) {
         let o = norm.map.to_original(i);
-        prop_assert!(o <= text.len() && text.is_char_boundary(o), "offset {o} off a boundary");
+        prop_assert!(
+            o <= text.len() && text.is_char_boundary(o),
+            "offset {o} off a boundary"
+        );
         prop_assert!(o >= previous, "map goes backwards at {i}");
         previous = o;
     }
