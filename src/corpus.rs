@@ -4,6 +4,7 @@
 //! Bad files get errors that name them; an empty file is skipped with a warning.
 
 use crate::error::{Error, Result};
+use crate::text::bidi::is_reordering_control;
 use crate::text::header::leading_date;
 use crate::text::normalize::is_invisible_control;
 use crate::text::span::line_column;
@@ -99,7 +100,7 @@ impl fmt::Display for Warning {
             } => write!(
                 f,
                 "{}:{line}:{column}: {count} bidi control character(s) (embedding, override or \
-                 isolate); ignored for matching, neutralized in output",
+                 isolate); ignored for matching, shown as ⟨U+202E⟩ in text output",
                 path.display()
             ),
         }
@@ -160,6 +161,19 @@ pub fn load<P: AsRef<Path>>(paths: &[P], options: &LoadOptions) -> Result<Corpus
         }
     }
     Ok(corpus)
+}
+
+impl Corpus {
+    /// The error for a run in which every file was empty (each is named in a warning).
+    pub fn nothing_to_read<P: AsRef<Path>>(paths: &[P]) -> Error {
+        Error::NothingToRead {
+            paths: paths
+                .iter()
+                .map(|p| p.as_ref().display().to_string())
+                .collect::<Vec<_>>()
+                .join(", "),
+        }
+    }
 }
 
 fn read_into(path: &Path, encoding: Encoding, corpus: &mut Corpus) -> Result<()> {
@@ -257,7 +271,18 @@ pub fn decode(
             offset,
         });
     }
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let bom_len = if bytes.starts_with(b"\xEF\xBB\xBF") {
+        3
+    } else {
+        0
+    };
+    let bytes = &bytes[bom_len..];
+    // A UTF-8 BOM says the file is UTF-8, whatever the flag.
+    let encoding = if bom_len > 0 {
+        Encoding::Utf8
+    } else {
+        encoding
+    };
     match encoding {
         Encoding::Utf8 | Encoding::Auto => match std::str::from_utf8(bytes) {
             Ok(s) => Ok(s.to_string()),
@@ -273,7 +298,7 @@ pub fn decode(
                 let (line, column) = line_column(valid, offset);
                 Err(Error::NotUtf8 {
                     path: path.to_path_buf(),
-                    offset,
+                    offset: offset + bom_len,
                     line,
                     column,
                 })
@@ -311,9 +336,8 @@ fn decode_legacy(bytes: &[u8], path: &Path, enc: &'static encoding_rs::Encoding)
 }
 
 fn bidi_warning(text: &str, path: &Path) -> Option<Warning> {
-    let is_reordering = |c: char| matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
-    let first = text.find(is_reordering)?;
-    let count = text.chars().filter(|&c| is_reordering(c)).count();
+    let first = text.find(is_reordering_control)?;
+    let count = text.chars().filter(|&c| is_reordering_control(c)).count();
     let (line, column) = line_column(text, first);
     Some(Warning::BidiControls {
         path: path.to_path_buf(),

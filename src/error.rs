@@ -59,6 +59,9 @@ pub enum Error {
     #[error("{}: no articles found (looked for files ending in {extensions})", path.display())]
     NoArticles { path: PathBuf, extensions: String },
 
+    #[error("no article text to read in {paths} (every file was empty)")]
+    NothingToRead { paths: String },
+
     #[error("unknown encoding '{name}' (expected utf-8, windows-1256, iso-8859-6 or auto)")]
     UnknownEncoding { name: String },
 }

@@ -9,7 +9,11 @@ use std::process::ExitCode;
 /// mizan (ميزان): Arabic news articles in, a reviewed Arabic | English briefing out.
 #[derive(Debug, Parser)]
 #[command(name = "mizan", version, about, long_about = None)]
-#[command(after_help = "Run `mizan <COMMAND> --help` for the options of one command.")]
+#[command(after_help = "Examples:\n  \
+    mizan segment examples/kazakhstan            sentences, one per line\n  \
+    mizan segment --format jsonl articles/       JSON lines for tools\n  \
+    mizan segment --encoding windows-1256 old/   legacy Arabic code page\n\n\
+    Run `mizan <COMMAND> --help` for the options of one command (formats, encodings).")]
 struct Cli {
     #[command(subcommand)]
     command: Command,

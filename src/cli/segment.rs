@@ -2,7 +2,9 @@
 
 use super::output::{Format, finish, stdout, warn_all};
 use mizan::corpus::{self, Encoding, LoadOptions};
-use mizan::text::{segment_from, span::line_column};
+use mizan::text::bidi::make_visible;
+use mizan::text::segment_from;
+use mizan::text::span::LineIndex;
 use serde::Serialize;
 use std::io::Write;
 use std::path::PathBuf;
@@ -61,11 +63,18 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     };
     let corpus = corpus::load(&args.paths, &options)?;
     warn_all(&corpus.warnings);
+    if corpus.documents.is_empty() {
+        return Err(corpus::Corpus::nothing_to_read(&args.paths).into());
+    }
     let mut out = stdout();
+    // JSON is serialized into a buffer first, so a closed pipe surfaces as a plain io::Error.
+    let mut json = Vec::new();
     for doc in &corpus.documents {
         let sentences = segment_from(&doc.text, doc.body_start);
+        let lines = LineIndex::new(&doc.text);
         if args.format == Format::Text {
-            writeln!(out, "{} ({} sentences)", doc.id, sentences.len())?;
+            let plural = if sentences.len() == 1 { "" } else { "s" };
+            writeln!(out, "{} ({} sentence{plural})", doc.id, sentences.len())?;
         }
         for (index, s) in sentences.iter().enumerate() {
             let text = s.span.slice(&doc.text);
@@ -79,16 +88,19 @@ pub fn run(args: Args) -> anyhow::Result<()> {
                         text,
                         kind: s.kind.as_str(),
                     };
-                    serde_json::to_writer(&mut out, &line)?;
-                    out.write_all(b"\n")?;
+                    json.clear();
+                    serde_json::to_writer(&mut json, &line)?;
+                    json.push(b'\n');
+                    out.write_all(&json)?;
                 }
                 Format::Text => {
-                    let (line, column) = line_column(&doc.text, s.span.start);
+                    let (line, column) = lines.line_column(&doc.text, s.span.start);
                     let kind = match s.kind.as_str() {
                         "body" => String::new(),
                         k => format!("[{k}] "),
                     };
                     let one_line = text.split_whitespace().collect::<Vec<_>>().join(" ");
+                    let one_line = make_visible(&one_line);
                     writeln!(out, "{index:4}  {line}:{column}\t{kind}{one_line}")?;
                 }
             }

@@ -1,6 +1,7 @@
 //! Text primitives shared by the stages: spans, normalization, tokens, sentence boundaries.
 
 pub mod abbreviations;
+pub mod bidi;
 pub mod header;
 pub mod normalize;
 pub mod segment;
