@@ -112,6 +112,8 @@ def run_mizan(bench, path, nbytes):
     t0 = time.perf_counter()
     proc = subprocess.run(cmd, capture_output=True)
     wall = time.perf_counter() - t0
+    # Prefer the bench's own VmHWM: RUSAGE_CHILDREN also counts cargo and rustc, which
+    # build_bench() ran before.
     rss_kib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss  # KiB on Linux
     if proc.returncode != 0:
         err = proc.stderr.decode("utf-8", "replace").strip()
@@ -128,6 +130,8 @@ def run_mizan(bench, path, nbytes):
     notes = []
     if rec["bytes"] != nbytes:
         notes.append(f"WARNING: mizan reports {rec['bytes']} bytes, the file has {nbytes}")
+    if rec.get("peak_rss_kb"):
+        rss_kib = rec["peak_rss_kb"]
     return rec, wall, rss_kib, notes
 
 
@@ -270,7 +274,7 @@ def main():
             ratio = f"{mizan_seg / speed:.1f}x seg {mizan_total / speed:.1f}x tot"
         print(f"{tool:<{w}}  {b / 1e6:7.2f}  {dt:8.3f}  {speed:8.1f}  {ratio:>22}  {str(n):>9}  {note}")
     if rss_kib is not None:
-        print(f"\nmizan peak RSS: {rss_kib / 1024:.1f} MiB (ru_maxrss of the bench process, "
+        print(f"\nmizan peak RSS: {rss_kib / 1024:.1f} MiB (VmHWM of the bench process, "
               f"input {nbytes / MIB:.1f} MiB)")
     for n in notes:
         print(n)

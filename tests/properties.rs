@@ -1,6 +1,6 @@
 //! Invariants of normalization, tokens and segmentation on arbitrary text.
 
-use mizan::text::normalize::is_invisible_control;
+use mizan::text::normalize::{is_invisible_control, normalize_reference};
 use mizan::text::{normalize, normalize_str, segment, tokenize};
 use proptest::prelude::*;
 
@@ -108,6 +108,18 @@ proptest! {
     #[test]
     fn normalization_handles_any_string(text in any::<String>()) {
         check_normalization(&text)?;
+    }
+
+    #[test]
+    fn fast_normalization_equals_the_character_by_character_reference(text in newsy_text()) {
+        // Long enough for the 16-byte chunks of the vectorized loop.
+        let text = text.repeat(3);
+        let fast = normalize(&text);
+        let reference = normalize_reference(&text);
+        prop_assert_eq!(&fast.text, &reference.text);
+        for (i, _) in fast.text.char_indices() {
+            prop_assert_eq!(fast.map.to_original(i), reference.map.to_original(i));
+        }
     }
 
     #[test]

@@ -4,6 +4,7 @@ pub mod abbreviations;
 pub mod bidi;
 pub mod header;
 pub mod normalize;
+mod normalize_simd;
 pub mod segment;
 pub mod span;
 pub mod tokens;

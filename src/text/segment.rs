@@ -74,13 +74,43 @@ pub fn segment_from(text: &str, body_start: usize) -> Vec<Sentence> {
 static SIGNIFICANT: [bool; 256] = {
     let mut t = [false; 256];
     let mut k = 0;
-    let bytes = [b'.', b'!', b'?', b'\n', b'"', 0x9F, 0x94, 0xA6];
-    while k < bytes.len() {
-        t[bytes[k] as usize] = true;
+    while k < SIGNIFICANT_BYTES.len() {
+        t[SIGNIFICANT_BYTES[k] as usize] = true;
         k += 1;
     }
     t
 };
+
+const SIGNIFICANT_BYTES: [u8; 8] = [b'.', b'!', b'?', b'\n', b'"', 0x9F, 0x94, 0xA6];
+
+/// The first significant byte at or after `from`: sixteen bytes at a time with SSE2 (x86-64),
+/// then the table for the tail.
+fn next_significant(bytes: &[u8], mut from: usize) -> Option<usize> {
+    #[cfg(target_arch = "x86_64")]
+    {
+        use std::arch::x86_64::*;
+        while from + 16 <= bytes.len() {
+            // SAFETY: the 16-byte load is inside `bytes` (`from + 16 <= len`); SSE2 is part of
+            // the x86-64 baseline.
+            let mask = unsafe {
+                let chunk = _mm_loadu_si128(bytes.as_ptr().add(from) as *const __m128i);
+                let mut hits = _mm_setzero_si128();
+                for b in SIGNIFICANT_BYTES {
+                    hits = _mm_or_si128(hits, _mm_cmpeq_epi8(chunk, _mm_set1_epi8(b as i8)));
+                }
+                _mm_movemask_epi8(hits)
+            };
+            if mask != 0 {
+                return Some(from + mask.trailing_zeros() as usize);
+            }
+            from += 16;
+        }
+    }
+    bytes[from.min(bytes.len())..]
+        .iter()
+        .position(|&b| SIGNIFICANT[b as usize])
+        .map(|p| from + p)
+}
 
 struct Segmenter<'t> {
     text: &'t str,
@@ -107,11 +137,8 @@ impl Segmenter<'_> {
         let mut i = self.start;
         while i < len {
             // Most bytes are letters: skip to the next one that can matter.
-            match self.bytes[i..]
-                .iter()
-                .position(|&b| SIGNIFICANT[b as usize])
-            {
-                Some(p) => i += p,
+            match next_significant(self.bytes, i) {
+                Some(p) => i = p,
                 None => break,
             }
             let b = self.bytes[i];
