@@ -62,6 +62,14 @@ pub enum Error {
     #[error("no article text to read in {paths} (every file was empty)")]
     NothingToRead { paths: String },
 
+    #[error("{}:{line}:{column}: {message}", path.display())]
+    Glossary {
+        path: std::path::PathBuf,
+        line: usize,
+        column: usize,
+        message: String,
+    },
+
     #[error("unknown encoding '{name}' (expected utf-8, windows-1256, iso-8859-6 or auto)")]
     UnknownEncoding { name: String },
 }

@@ -18,6 +18,7 @@
 
 pub mod corpus;
 pub mod error;
+pub mod glossary;
 pub mod text;
 
 pub use error::{Error, Result};

@@ -1,0 +1,1 @@
+//! Glossary exchange formats: TSV, CSV, TBX-Basic (written by the exchange work).

@@ -1,0 +1,154 @@
+//! Reading `glossary.toml` strictly: bad TOML, a missing field, a wrong type or an unknown key
+//! is one message with `file:line:column`.
+
+use super::{ENTRY_FIELDS, Glossary, META_FIELDS};
+use crate::error::{Error, Result};
+use crate::text::span::line_column;
+use std::path::Path;
+
+/// Load and check a glossary file.
+pub fn load(path: &Path) -> Result<Glossary> {
+    let bytes = std::fs::read(path).map_err(|source| {
+        if source.kind() == std::io::ErrorKind::NotFound {
+            Error::NotFound {
+                path: path.to_path_buf(),
+            }
+        } else {
+            Error::Io {
+                path: path.to_path_buf(),
+                source,
+            }
+        }
+    })?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let offset = e.utf8_error().valid_up_to();
+        let valid = std::str::from_utf8(&e.as_bytes()[..offset]).expect("valid prefix");
+        let (line, column) = line_column(valid, offset);
+        Error::Glossary {
+            path: path.to_path_buf(),
+            line,
+            column,
+            message: "not valid UTF-8".into(),
+        }
+    })?;
+    parse(&text, path)
+}
+
+/// Parse glossary text; `path` names it in errors.
+pub fn parse(text: &str, path: &Path) -> Result<Glossary> {
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    let glossary: Glossary = toml::from_str(text).map_err(|e| {
+        let offset = e.span().map_or(0, |s| s.start);
+        let (line, column) = line_column(text, offset);
+        Error::Glossary {
+            path: path.to_path_buf(),
+            line,
+            column,
+            message: explain(e.message()),
+        }
+    })?;
+    check_meta_first(text, path)?;
+    Ok(glossary)
+}
+
+/// `[meta]`, when present, comes before the first `[[term]]`, where a reader looks for it.
+fn check_meta_first(text: &str, path: &Path) -> Result<()> {
+    let first_term = text.find("[[term]]");
+    let meta = text
+        .match_indices("[meta]")
+        .find(|&(i, _)| i == 0 || text.as_bytes()[i - 1] == b'\n')
+        .map(|(i, _)| i);
+    if let (Some(meta), Some(term)) = (meta, first_term)
+        && meta > term
+    {
+        let (line, column) = line_column(text, meta);
+        return Err(Error::Glossary {
+            path: path.to_path_buf(),
+            line,
+            column,
+            message: "[meta] must come before the first [[term]]".into(),
+        });
+    }
+    Ok(())
+}
+
+/// serde's messages, in the glossary's words.
+fn explain(message: &str) -> String {
+    let message = message.trim();
+    if let Some(rest) = message.strip_prefix("unknown field `") {
+        let key = rest.split('`').next().unwrap_or(rest);
+        let expected = if META_FIELDS.iter().any(|f| rest.contains(&format!("`{f}`")))
+            && !rest.contains("`ar`")
+        {
+            META_FIELDS
+        } else if rest.contains("`term`") {
+            &["meta", "term"][..]
+        } else {
+            ENTRY_FIELDS
+        };
+        return format!("unknown key '{key}' (expected {})", expected.join(", "));
+    }
+    if let Some(rest) = message.strip_prefix("missing field `") {
+        let key = rest.split('`').next().unwrap_or(rest);
+        return format!("missing required key '{key}' in this [[term]]");
+    }
+    message.replace('`', "'")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn err(text: &str) -> String {
+        parse(text, Path::new("g.toml")).unwrap_err().to_string()
+    }
+
+    #[test]
+    fn reads_entries_and_meta() {
+        let g = parse(
+            "[meta]\nname = \"desk\"\n\n# people\n[[term]]\nar = \"توكاييف\"\nen = \"Tokayev\"\nkind = \"person\"\nvariants = [\"قاسم جومارت توكاييف\"]\n",
+            Path::new("g.toml"),
+        )
+        .unwrap();
+        assert_eq!(g.meta.unwrap().name.as_deref(), Some("desk"));
+        assert_eq!(g.terms.len(), 1);
+        assert_eq!(g.terms[0].variants, ["قاسم جومارت توكاييف"]);
+    }
+
+    #[test]
+    fn unknown_key_names_the_place_and_the_expected_keys() {
+        let e = err("[[term]]\nar = \"x\"\nen = \"y\"\nenglish = \"z\"\n");
+        assert_eq!(
+            e,
+            "g.toml:4:1: unknown key 'english' (expected ar, en, kind, variants, note)"
+        );
+    }
+
+    #[test]
+    fn missing_field_is_reported_on_its_table() {
+        let e = err("[[term]]\nar = \"x\"\nen = \"y\"\n\n[[term]]\nen = \"y\"\n");
+        assert_eq!(e, "g.toml:5:1: missing required key 'ar' in this [[term]]");
+    }
+
+    #[test]
+    fn wrong_type_and_bad_toml_have_positions() {
+        let e = err("[[term]]\nar = \"x\"\nen = \"y\"\nvariants = \"z\"\n");
+        assert!(e.starts_with("g.toml:4:"), "{e}");
+        let e = err("[[term]]\nar = \"x\nen = \"y\"\n");
+        assert!(e.starts_with("g.toml:2:"), "{e}");
+    }
+
+    #[test]
+    fn unknown_top_level_table_and_meta_key() {
+        assert!(err("[terms]\nar = \"x\"\n").contains("unknown key 'terms' (expected meta, term)"));
+        assert!(err("[meta]\nowner = \"x\"\n").contains(
+            "unknown key 'owner' (expected name, description, maintainer, updated)"
+        ));
+    }
+
+    #[test]
+    fn meta_after_terms_is_refused() {
+        let e = err("[[term]]\nar = \"x\"\nen = \"y\"\n\n[meta]\nname = \"n\"\n");
+        assert_eq!(e, "g.toml:5:1: [meta] must come before the first [[term]]");
+    }
+}

@@ -1,0 +1,86 @@
+//! The desk's Arabic–English glossary: the file, strict loading, matching in articles, checks,
+//! editing that keeps the user's formatting, exchange formats, and suggestions.
+//!
+//! ```toml
+//! [meta]                             # optional, first
+//! name = "Kazakhstan desk"
+//!
+//! [[term]]
+//! ar = "قاسم جومارت توكاييف"          # headword, as usually written (required)
+//! en = "Kassym-Jomart Tokayev"        # English used in briefings (required)
+//! kind = "person"                     # person | place | org | event | term (optional, free)
+//! variants = ["قاسم جومرد توكاييف", "توكاييف"]  # other spellings of the same entry
+//! note = "President since 2019"       # for the desk (optional)
+//! ```
+
+pub mod edit;
+pub mod exchange;
+pub mod file;
+
+pub use file::{load, parse};
+
+use serde::{Deserialize, Serialize};
+
+/// The whole glossary, in file order.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Glossary {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub meta: Option<Meta>,
+    #[serde(default, rename = "term")]
+    pub terms: Vec<Entry>,
+}
+
+/// Optional description of the glossary.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Meta {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub maintainer: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub updated: Option<String>,
+}
+
+/// One term: a headword, its English, and the other spellings that mean the same.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Entry {
+    pub ar: String,
+    pub en: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub variants: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+impl Entry {
+    pub fn new(ar: impl Into<String>, en: impl Into<String>) -> Self {
+        Entry {
+            ar: ar.into(),
+            en: en.into(),
+            ..Entry::default()
+        }
+    }
+
+    /// The headword, then the variants: every spelling that matches this entry.
+    pub fn forms(&self) -> impl Iterator<Item = &str> {
+        std::iter::once(self.ar.as_str()).chain(self.variants.iter().map(String::as_str))
+    }
+
+    /// Names (people, places, organisations) do not take pronoun suffixes: `مصري` is not
+    /// "my Egypt". Other entries, the news vocabulary, do (`حكومته`).
+    pub fn takes_suffixes(&self) -> bool {
+        !matches!(self.kind.as_deref(), Some("person" | "place" | "org"))
+    }
+}
+
+/// The fields an entry may have, for error messages.
+pub const ENTRY_FIELDS: &[&str] = &["ar", "en", "kind", "variants", "note"];
+/// The fields `[meta]` may have.
+pub const META_FIELDS: &[&str] = &["name", "description", "maintainer", "updated"];
