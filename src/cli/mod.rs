@@ -1,5 +1,7 @@
 //! Command-line front end: clap types stop here; the library gets its own option types.
 
+mod gloss;
+mod input;
 mod output;
 mod segment;
 
@@ -22,14 +24,16 @@ struct Cli {
 #[derive(Debug, Subcommand)]
 enum Command {
     Segment(segment::Args),
+    Gloss(gloss::Args),
 }
 
 /// Exit codes (docs/cli.md): 0 success, 1 bad input (an article that cannot be read),
-/// 2 usage error (bad flags or values).
+/// 2 usage or configuration error (bad flags or values, a malformed or missing glossary).
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Segment(args) => segment::run(args),
+        Command::Gloss(args) => gloss::run(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -42,8 +46,11 @@ pub fn main() -> ExitCode {
 }
 
 fn exit_code(err: &anyhow::Error) -> u8 {
+    if err.downcast_ref::<input::NoGlossary>().is_some() {
+        return 2;
+    }
     match err.downcast_ref::<mizan::Error>() {
-        Some(mizan::Error::UnknownEncoding { .. }) => 2,
+        Some(mizan::Error::UnknownEncoding { .. } | mizan::Error::Glossary { .. }) => 2,
         _ => 1,
     }
 }

@@ -1,13 +1,12 @@
 //! `mizan segment`: sentences with byte spans.
 
-use super::output::{Format, finish, stdout, warn_all};
-use mizan::corpus::{self, Encoding, LoadOptions};
+use super::input::Articles;
+use super::output::{Format, finish, stdout};
 use mizan::text::bidi::make_visible;
 use mizan::text::segment_from;
 use mizan::text::span::LineIndex;
 use serde::Serialize;
 use std::io::Write;
-use std::path::PathBuf;
 
 /// Split articles into sentences, with byte offsets into each article's text.
 ///
@@ -19,27 +18,12 @@ use std::path::PathBuf;
     mizan segment --format jsonl article.txt | jq .text\n  \
     mizan segment --encoding windows-1256 old-archive/")]
 pub struct Args {
-    /// Article files or folders (folders are searched for .txt and .md files).
-    #[arg(required = true, value_name = "PATH")]
-    paths: Vec<PathBuf>,
+    #[command(flatten)]
+    articles: Articles,
 
     /// `text` for reading, `jsonl` for tools: {"doc","index","start","end","text","kind"}.
     #[arg(long, value_enum, default_value = "text")]
     format: Format,
-
-    /// Encoding of the articles: utf-8, windows-1256, iso-8859-6, or auto (UTF-8, else
-    /// windows-1256).
-    #[arg(long, default_value = "utf-8", value_name = "NAME")]
-    encoding: String,
-
-    /// File extensions to read from folders, comma-separated.
-    #[arg(
-        long,
-        default_value = "txt,md",
-        value_name = "EXT,...",
-        value_delimiter = ','
-    )]
-    ext: Vec<String>,
 }
 
 #[derive(Serialize)]
@@ -53,19 +37,7 @@ struct Line<'a> {
 }
 
 pub fn run(args: Args) -> anyhow::Result<()> {
-    let options = LoadOptions {
-        encoding: args.encoding.parse::<Encoding>()?,
-        extensions: args
-            .ext
-            .iter()
-            .map(|e| e.trim_start_matches('.').to_ascii_lowercase())
-            .collect(),
-    };
-    let corpus = corpus::load(&args.paths, &options)?;
-    warn_all(&corpus.warnings);
-    if corpus.documents.is_empty() {
-        return Err(corpus::Corpus::nothing_to_read(&args.paths).into());
-    }
+    let corpus = args.articles.load()?;
     let mut out = stdout();
     // JSON is serialized into a buffer first, so a closed pipe surfaces as a plain io::Error.
     let mut json = Vec::new();

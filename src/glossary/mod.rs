@@ -13,11 +13,14 @@
 //! note = "President since 2019"       # for the desk (optional)
 //! ```
 
+pub mod check;
 pub mod edit;
 pub mod exchange;
 pub mod file;
+pub mod matcher;
 
 pub use file::{load, parse};
+pub use matcher::{Form, Hit, Matcher};
 
 use serde::{Deserialize, Serialize};
 

@@ -2,6 +2,7 @@
 
 pub mod abbreviations;
 pub mod bidi;
+pub mod clitics;
 pub mod header;
 pub mod normalize;
 mod normalize_simd;

@@ -1,0 +1,75 @@
+//! Options shared by every command that reads articles, and the glossary path.
+
+use super::output::warn_all;
+use anyhow::Context;
+use mizan::corpus::{self, Corpus, Encoding, LoadOptions};
+use mizan::glossary::{self, Glossary};
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, clap::Args)]
+pub struct Articles {
+    /// Article files or folders (folders are searched for .txt and .md files).
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+
+    /// Encoding of the articles: utf-8, windows-1256, iso-8859-6, or auto (UTF-8, else
+    /// windows-1256).
+    #[arg(long, default_value = "utf-8", value_name = "NAME")]
+    pub encoding: String,
+
+    /// File extensions to read from folders, comma-separated.
+    #[arg(long, default_value = "txt,md", value_name = "EXT,...", value_delimiter = ',')]
+    pub ext: Vec<String>,
+}
+
+impl Articles {
+    /// Load the articles, print the warnings, and fail if there is no text at all.
+    pub fn load(&self) -> anyhow::Result<Corpus> {
+        let options = LoadOptions {
+            encoding: self.encoding.parse::<Encoding>()?,
+            extensions: self
+                .ext
+                .iter()
+                .map(|e| e.trim_start_matches('.').to_ascii_lowercase())
+                .collect(),
+        };
+        let corpus = corpus::load(&self.paths, &options)?;
+        warn_all(&corpus.warnings);
+        if corpus.documents.is_empty() {
+            return Err(Corpus::nothing_to_read(&self.paths).into());
+        }
+        Ok(corpus)
+    }
+}
+
+/// The glossary file: `--glossary FILE`, else `./glossary.toml`.
+pub fn glossary_path(flag: Option<&Path>) -> PathBuf {
+    flag.map_or_else(|| PathBuf::from("glossary.toml"), Path::to_path_buf)
+}
+
+/// Load the glossary, with an error that says how to get one when there is none.
+pub fn load_glossary(flag: Option<&Path>) -> anyhow::Result<(PathBuf, Glossary)> {
+    let path = glossary_path(flag);
+    if flag.is_none() && !path.exists() {
+        anyhow::bail!(NoGlossary);
+    }
+    let glossary = glossary::load(&path)
+        .with_context(|| format!("cannot use the glossary {}", path.display()))?;
+    Ok((path, glossary))
+}
+
+/// No `--glossary` and no `./glossary.toml`.
+#[derive(Debug)]
+pub struct NoGlossary;
+
+impl std::fmt::Display for NoGlossary {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "no glossary: pass --glossary FILE, or create ./glossary.toml, e.g. with \
+             `mizan glossary add كازاخستان Kazakhstan --kind place`"
+        )
+    }
+}
+
+impl std::error::Error for NoGlossary {}

@@ -1,0 +1,214 @@
+//! `glossary check`: entries that would confuse matching or the briefing.
+
+use super::Glossary;
+use super::matcher::canonical;
+use std::collections::BTreeMap;
+
+/// Something wrong with the glossary. Entries are given by index (file order).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Problem {
+    /// A required or given field is empty.
+    EmptyField { entry: usize, field: &'static str },
+    /// Different spellings in different entries that normalize to the same form: the matcher
+    /// cannot tell which entry is meant.
+    Collision {
+        form: String,
+        spellings: Vec<(usize, String)>,
+    },
+    /// The same spelling listed by two or more entries.
+    SharedSpelling {
+        spelling: String,
+        entries: Vec<usize>,
+    },
+    /// A variant that normalizes like another form of the same entry: harmless, but noise.
+    RedundantVariant { entry: usize, variant: String },
+}
+
+impl Problem {
+    /// Problems that make `glossary check` fail; redundant variants are only reported.
+    pub fn is_error(&self) -> bool {
+        !matches!(self, Problem::RedundantVariant { .. })
+    }
+
+    /// The entries concerned, first one first.
+    pub fn entries(&self) -> Vec<usize> {
+        match self {
+            Problem::EmptyField { entry, .. } | Problem::RedundantVariant { entry, .. } => {
+                vec![*entry]
+            }
+            Problem::Collision { spellings, .. } => spellings.iter().map(|(e, _)| *e).collect(),
+            Problem::SharedSpelling { entries, .. } => entries.clone(),
+        }
+    }
+
+    /// A sentence for the user, naming entries by headword and English.
+    pub fn describe(&self, glossary: &Glossary) -> String {
+        let name = |e: &usize| {
+            let t = &glossary.terms[*e];
+            format!("'{}' ({})", t.ar, t.en)
+        };
+        match self {
+            Problem::EmptyField { entry, field } => {
+                format!("entry {} has an empty '{field}'", name(entry))
+            }
+            Problem::Collision { form, spellings } => format!(
+                "{} normalize to the same form '{form}', so matches cannot tell these entries apart: {}",
+                spellings
+                    .iter()
+                    .map(|(_, s)| format!("'{s}'"))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                spellings
+                    .iter()
+                    .map(|(e, _)| name(e))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+            Problem::SharedSpelling { spelling, entries } => format!(
+                "'{spelling}' is a spelling of {} entries: {}",
+                entries.len(),
+                entries.iter().map(name).collect::<Vec<_>>().join(", ")
+            ),
+            Problem::RedundantVariant { entry, variant } => format!(
+                "variant '{variant}' of {} already matches through normalization and clitics; it can go",
+                name(entry)
+            ),
+        }
+    }
+}
+
+/// Every problem, in the order of the first entry concerned.
+pub fn check(glossary: &Glossary) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    // canonical form -> (entry, spelling) of every form that has it
+    let mut by_form: BTreeMap<String, Vec<(usize, String)>> = BTreeMap::new();
+    for (i, term) in glossary.terms.iter().enumerate() {
+        let mut fields = vec![("ar", term.ar.as_str()), ("en", term.en.as_str())];
+        if let Some(kind) = &term.kind {
+            fields.push(("kind", kind));
+        }
+        if let Some(note) = &term.note {
+            fields.push(("note", note));
+        }
+        fields.extend(term.variants.iter().map(|v| ("variants", v.as_str())));
+        for (field, value) in fields {
+            if value.trim().is_empty() {
+                problems.push(Problem::EmptyField { entry: i, field });
+            }
+        }
+        let mut seen = Vec::new();
+        for form in term.forms() {
+            let canon = canonical(form);
+            if canon.is_empty() {
+                continue;
+            }
+            if seen.contains(&canon) {
+                problems.push(Problem::RedundantVariant {
+                    entry: i,
+                    variant: form.to_string(),
+                });
+                continue;
+            }
+            seen.push(canon.clone());
+            by_form.entry(canon).or_default().push((i, form.to_string()));
+        }
+    }
+    for (form, spellings) in by_form {
+        if spellings.iter().all(|(e, _)| *e == spellings[0].0) {
+            continue;
+        }
+        let first = &spellings[0].1;
+        if spellings.iter().all(|(_, s)| s == first) {
+            problems.push(Problem::SharedSpelling {
+                spelling: first.clone(),
+                entries: spellings.iter().map(|(e, _)| *e).collect(),
+            });
+        } else {
+            problems.push(Problem::Collision { form, spellings });
+        }
+    }
+    problems.sort_by_key(|p| p.entries().first().copied());
+    problems
+}
+
+/// Line (1-based) of each `[[term]]` header in the glossary text, by entry index.
+pub fn term_lines(text: &str) -> Vec<usize> {
+    text.lines()
+        .enumerate()
+        .filter(|(_, l)| l.trim() == "[[term]]")
+        .map(|(i, _)| i + 1)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::glossary::Entry;
+
+    fn g(entries: &[(&str, &str, &[&str])]) -> Glossary {
+        Glossary {
+            meta: None,
+            terms: entries
+                .iter()
+                .map(|(ar, en, v)| Entry {
+                    variants: v.iter().map(|s| s.to_string()).collect(),
+                    ..Entry::new(*ar, *en)
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn a_clean_glossary_has_no_problems() {
+        assert!(check(&g(&[("ألماتي", "Almaty", &["آلماتا"]), ("كازاخستان", "Kazakhstan", &[])])).is_empty());
+    }
+
+    #[test]
+    fn colliding_normalized_forms_are_reported() {
+        let problems = check(&g(&[("ألماتي", "Almaty", &[]), ("الماتى", "Alma-Ata", &[])]));
+        assert_eq!(problems.len(), 1);
+        assert!(matches!(&problems[0], Problem::Collision { form, .. } if form == "الماتي"));
+        assert!(problems[0].is_error());
+    }
+
+    #[test]
+    fn shared_spellings_are_reported() {
+        let problems = check(&g(&[
+            ("نور سلطان", "Nur-Sultan", &[]),
+            ("نور سلطان نزارباييف", "Nursultan Nazarbayev", &["نور سلطان"]),
+        ]));
+        assert_eq!(
+            problems,
+            [Problem::SharedSpelling {
+                spelling: "نور سلطان".into(),
+                entries: vec![0, 1]
+            }]
+        );
+    }
+
+    #[test]
+    fn empty_fields_are_reported() {
+        let mut glossary = g(&[("توكاييف", " ", &[""])]);
+        glossary.terms[0].note = Some(String::new());
+        let fields: Vec<_> = check(&glossary)
+            .into_iter()
+            .filter_map(|p| match p {
+                Problem::EmptyField { field, .. } => Some(field),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(fields, ["en", "note", "variants"]);
+    }
+
+    #[test]
+    fn a_variant_equal_to_the_headword_after_normalization_is_redundant_not_an_error() {
+        let problems = check(&g(&[("الشرطة", "police", &["الشرطه"])]));
+        assert_eq!(problems.len(), 1);
+        assert!(!problems[0].is_error());
+    }
+
+    #[test]
+    fn term_lines_count_headers() {
+        assert_eq!(term_lines("# x\n[[term]]\nar = \"a\"\n\n[[term]]\n"), [2, 5]);
+    }
+}
