@@ -72,7 +72,9 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         for hit in &hits {
             let entry = &glossary.terms[hit.entry];
             let surface = hit.span.slice(&doc.text);
-            let sentence = starts.partition_point(|&s| s <= hit.span.start).saturating_sub(1);
+            let sentence = starts
+                .partition_point(|&s| s <= hit.span.start)
+                .saturating_sub(1);
             match args.format {
                 GlossFormat::Jsonl => {
                     json.clear();
@@ -94,7 +96,11 @@ pub fn run(args: Args) -> anyhow::Result<()> {
                 }
                 GlossFormat::Text => {
                     let (line, column) = lines.line_column(&doc.text, hit.span.start);
-                    let kind = entry.kind.as_deref().map(|k| format!("  [{k}]")).unwrap_or_default();
+                    let kind = entry
+                        .kind
+                        .as_deref()
+                        .map(|k| format!("  [{k}]"))
+                        .unwrap_or_default();
                     writeln!(
                         out,
                         "  {line}:{column}\t{} → {}{kind}",
@@ -129,7 +135,7 @@ fn explain(hit: &Hit, text: &str) -> String {
     s.push('[');
     s.push_str(hit.core.slice(text));
     s.push(']');
-    if let Some(suffix) = &hit.suffix {
+    if let Some(suffix) = hit.suffix {
         s.push('+');
         s.push_str(suffix);
     }

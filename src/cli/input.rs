@@ -18,7 +18,12 @@ pub struct Articles {
     pub encoding: String,
 
     /// File extensions to read from folders, comma-separated.
-    #[arg(long, default_value = "txt,md", value_name = "EXT,...", value_delimiter = ',')]
+    #[arg(
+        long,
+        default_value = "txt,md",
+        value_name = "EXT,...",
+        value_delimiter = ','
+    )]
     pub ext: Vec<String>,
 }
 

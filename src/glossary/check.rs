@@ -110,7 +110,10 @@ pub fn check(glossary: &Glossary) -> Vec<Problem> {
                 continue;
             }
             seen.push(canon.clone());
-            by_form.entry(canon).or_default().push((i, form.to_string()));
+            by_form
+                .entry(canon)
+                .or_default()
+                .push((i, form.to_string()));
         }
     }
     for (form, spellings) in by_form {
@@ -160,12 +163,21 @@ mod tests {
 
     #[test]
     fn a_clean_glossary_has_no_problems() {
-        assert!(check(&g(&[("ألماتي", "Almaty", &["آلماتا"]), ("كازاخستان", "Kazakhstan", &[])])).is_empty());
+        assert!(
+            check(&g(&[
+                ("ألماتي", "Almaty", &["آلماتا"]),
+                ("كازاخستان", "Kazakhstan", &[])
+            ]))
+            .is_empty()
+        );
     }
 
     #[test]
     fn colliding_normalized_forms_are_reported() {
-        let problems = check(&g(&[("ألماتي", "Almaty", &[]), ("الماتى", "Alma-Ata", &[])]));
+        let problems = check(&g(&[
+            ("ألماتي", "Almaty", &[]),
+            ("الماتى", "Alma-Ata", &[]),
+        ]));
         assert_eq!(problems.len(), 1);
         assert!(matches!(&problems[0], Problem::Collision { form, .. } if form == "الماتي"));
         assert!(problems[0].is_error());
@@ -175,7 +187,11 @@ mod tests {
     fn shared_spellings_are_reported() {
         let problems = check(&g(&[
             ("نور سلطان", "Nur-Sultan", &[]),
-            ("نور سلطان نزارباييف", "Nursultan Nazarbayev", &["نور سلطان"]),
+            (
+                "نور سلطان نزارباييف",
+                "Nursultan Nazarbayev",
+                &["نور سلطان"],
+            ),
         ]));
         assert_eq!(
             problems,
@@ -209,6 +225,9 @@ mod tests {
 
     #[test]
     fn term_lines_count_headers() {
-        assert_eq!(term_lines("# x\n[[term]]\nar = \"a\"\n\n[[term]]\n"), [2, 5]);
+        assert_eq!(
+            term_lines("# x\n[[term]]\nar = \"a\"\n\n[[term]]\n"),
+            [2, 5]
+        );
     }
 }

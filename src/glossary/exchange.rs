@@ -1,1 +1,1523 @@
-//! Glossary exchange formats: TSV, CSV, TBX-Basic (written by the exchange work).
+//! Glossary exchange formats: TSV and CSV for spreadsheets, TBX-Basic for CAT tools.
+//!
+//! [`export`] writes a [`Glossary`] as text; [`import`] reads it back strictly, with every
+//! problem reported as one `file:line:column: message`.
+//!
+//! # TSV and CSV
+//!
+//! One header row naming the columns, then one row per entry:
+//!
+//! ```text
+//! ar      en      kind    variants        note
+//! توكاييف Tokayev person  قاسم جومارت توكاييف|جومارت توكاييف      President since 2019
+//! ```
+//!
+//! - Export writes the columns `ar, en, kind, variants, note` in that order; variants are
+//!   joined by `|`, an absent kind or note is an empty field.
+//! - Import needs the header row. Its names are matched case-insensitively, in any order;
+//!   `ar` and `en` are required, `kind`, `variants` and `note` optional. An unknown,
+//!   duplicated or unnamed column is an error at its place in line 1. Every row needs a
+//!   non-empty `ar` and `en`; a row shorter than the header has empty trailing fields
+//!   (editors that strip trailing tabs do this), a longer one is an error. A UTF-8 BOM at
+//!   the start and blank rows (including rows of empty fields, such as `,,,,`) are skipped.
+//! - `ar`, `en`, `kind` and each variant are trimmed of surrounding whitespace; the note is
+//!   kept exactly as written. An empty `kind` or `note` is none; empty pieces between `|`
+//!   are dropped.
+//! - CSV is RFC 4180: fields separated by `,`, rows ended by CRLF (written) or CRLF or LF
+//!   (read). A field holding `,`, `"`, CR or LF is written between double quotes with `"`
+//!   doubled, and such a field keeps its line breaks exactly. A `"` inside an unquoted
+//!   field, text after a closing quote and an unterminated quote are errors.
+//! - TSV (IANA `text/tab-separated-values`) has no quoting at all: fields are separated by
+//!   tabs, rows by LF (CRLF is read too). A field cannot hold a tab or a line break, so
+//!   export replaces each tab, CR or LF inside a field by a space; this is the one lossy
+//!   step, and it only touches notes written over several lines.
+//! - Limitations of both: a variant containing `|` cannot be represented (it would read
+//!   back as two variants; Arabic spellings do not contain it), and neither can `[meta]`:
+//!   an imported TSV or CSV glossary has no meta.
+//!
+//! # TBX-Basic
+//!
+//! Export writes TBX-Basic in its ISO 30042:2008 form (`martif` / `termEntry` / `langSet` /
+//! `tig`), which OmegaT, memoQ, Trados MultiTerm and most other CAT tools read. Import
+//! accepts that form (with `tig`, or `ntig` / `termGrp`) and the ISO 30042:2019 form
+//! (`tbx` / `conceptEntry` / `langSec` / `termSec`, DCA style, or DCT style where
+//! `<basic:subjectField>` and `<basic:termType>` are elements). Elements are matched by local
+//! name, so a namespace prefix does not matter.
+//!
+//! One entry is one concept:
+//!
+//! ```xml
+//! <termEntry id="c1">
+//!   <descrip type="subjectField">person</descrip>    <!-- kind, when there is one -->
+//!   <note>President since 2019</note>                 <!-- note, when there is one -->
+//!   <langSet xml:lang="ar">
+//!     <tig><term>توكاييف</term><termNote type="termType">fullForm</termNote></tig>
+//!     <tig><term>قاسم جومارت توكاييف</term><termNote type="termType">variant</termNote></tig>
+//!   </langSet>
+//!   <langSet xml:lang="en"><tig><term>Tokayev</term></tig></langSet>
+//! </termEntry>
+//! ```
+//!
+//! - The headword is the Arabic term marked `termType` `fullForm`; each variant is an
+//!   Arabic term marked `variant`, in order. On import the headword is the first Arabic
+//!   term whose `termType` is not `variant` (or the first Arabic term if all are), and
+//!   every other Arabic term is a variant, in document order.
+//! - The English is the term of the English `langSet`. When an entry has several English
+//!   terms, the first is used and the others are ignored: an entry has one English.
+//! - `kind` is the concept-level `<descrip type="subjectField">`: the TBX-Basic data
+//!   category for a free-text classification of the concept (TBX-Basic's `partOfSpeech`
+//!   is a closed list of word classes, so it cannot hold `person` or `event`). The first
+//!   one is used.
+//! - `note` is the concept-level `<note>` (TBX-Basic allows `note` on the entry, the
+//!   language section and the term; only the entry's is read). Several entry notes are
+//!   joined by a line break.
+//! - Language codes `ar`, `ar-*`, `en` and `en-*` are recognised case-insensitively; other
+//!   languages, notes and other data categories on languages and terms, definitions,
+//!   transactions and cross-references are ignored. An entry without an Arabic or an
+//!   English term is an error at its line.
+//! - `[meta]` goes in the header, one field per place, so the round trip keeps all four:
+//!   `name` is `titleStmt/title`, `maintainer` is `publicationStmt/p[@type="maintainer"]`,
+//!   `description` is `sourceDesc/p[@type="description"]` and `updated` is
+//!   `revisionDesc/change/p[@type="updated"]`. Import reads the title and any header `<p>`
+//!   whose `type` is one of those three names. A `[meta]` with no fields reads back as none.
+//! - Text is escaped, and CR is written as `&#13;` so that it survives XML's line-end
+//!   normalization. Characters XML 1.0 cannot hold at all (control characters other than
+//!   tab, LF and CR; U+FFFE; U+FFFF) are written as U+FFFD.
+//! - The document has no `DOCTYPE`: CAT tools do not need one and some fail to fetch a DTD
+//!   given by a relative name. The header names the TBX-Basic XCS (`TBXBasicXCSV02.xcs`).
+//!
+//! Round trips glossary → format → glossary keep every entry field (apart from the TSV
+//! line-break and `|` limitations above and surrounding whitespace of the trimmed fields),
+//! and, for TBX, every `[meta]` field.
+
+use super::{ENTRY_FIELDS, Entry, Glossary, Meta};
+use crate::error::{Error, Result};
+use crate::text::span::line_column;
+use quick_xml::XmlVersion;
+use quick_xml::events::attributes::AttrError;
+use quick_xml::events::{BytesStart, Event};
+use quick_xml::reader::Reader;
+use std::fmt;
+use std::path::Path;
+
+/// An exchange format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Format {
+    /// Tab-separated values with a header row.
+    Tsv,
+    /// Comma-separated values (RFC 4180) with a header row.
+    Csv,
+    /// TBX-Basic (ISO 30042).
+    Tbx,
+}
+
+impl Format {
+    /// The format a file name implies: `.tsv`, `.csv`, `.tbx` or `.xml` (TBX), in any case.
+    pub fn from_path(path: &Path) -> Option<Format> {
+        let extension = path.extension()?.to_str()?.to_ascii_lowercase();
+        match extension.as_str() {
+            "tsv" => Some(Format::Tsv),
+            "csv" => Some(Format::Csv),
+            "tbx" | "xml" => Some(Format::Tbx),
+            _ => None,
+        }
+    }
+
+    /// The format's usual file extension, also its name: `tsv`, `csv` or `tbx`.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Tsv => "tsv",
+            Format::Csv => "csv",
+            Format::Tbx => "tbx",
+        }
+    }
+}
+
+impl fmt::Display for Format {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Format::Tsv => "TSV",
+            Format::Csv => "CSV",
+            Format::Tbx => "TBX",
+        })
+    }
+}
+
+/// Write a glossary in an exchange format. See the module documentation for the mapping.
+pub fn export(glossary: &Glossary, format: Format) -> String {
+    match format {
+        Format::Tsv => export_tsv(glossary),
+        Format::Csv => export_csv(glossary),
+        Format::Tbx => export_tbx(glossary),
+    }
+}
+
+/// Read a glossary from an exchange format; `path` names the text in errors.
+pub fn import(text: &str, format: Format, path: &Path) -> Result<Glossary> {
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    match format {
+        Format::Tsv => from_rows(text, read_tsv(text), path),
+        Format::Csv => from_rows(text, read_csv(text, path)?, path),
+        Format::Tbx => import_tbx(text, path),
+    }
+}
+
+/// An error at a byte offset of `text`.
+fn error_at(path: &Path, text: &str, offset: usize, message: impl Into<String>) -> Error {
+    let (line, column) = line_column(text, offset);
+    Error::Glossary {
+        path: path.to_path_buf(),
+        line,
+        column,
+        message: message.into(),
+    }
+}
+
+/// A trimmed, non-empty string, or none.
+fn non_empty(value: &str) -> Option<String> {
+    let value = value.trim();
+    (!value.is_empty()).then(|| value.to_string())
+}
+
+/// A string kept as written unless it is blank.
+fn non_blank(value: &str) -> Option<String> {
+    (!value.trim().is_empty()).then(|| value.to_string())
+}
+
+// ---------------------------------------------------------------------------------------------
+// TSV and CSV
+
+/// The five fields of an entry, in the exported column order.
+fn entry_fields(entry: &Entry) -> [String; 5] {
+    [
+        entry.ar.clone(),
+        entry.en.clone(),
+        entry.kind.clone().unwrap_or_default(),
+        entry.variants.join("|"),
+        entry.note.clone().unwrap_or_default(),
+    ]
+}
+
+fn export_tsv(glossary: &Glossary) -> String {
+    let mut out = String::new();
+    let mut row = |fields: &[String]| {
+        let fields: Vec<String> = fields
+            .iter()
+            .map(|f| f.replace(['\t', '\r', '\n'], " "))
+            .collect();
+        out.push_str(&fields.join("\t"));
+        out.push('\n');
+    };
+    row(&ENTRY_FIELDS
+        .iter()
+        .map(|f| f.to_string())
+        .collect::<Vec<_>>());
+    for entry in &glossary.terms {
+        row(&entry_fields(entry));
+    }
+    out
+}
+
+fn export_csv(glossary: &Glossary) -> String {
+    let mut out = String::new();
+    let mut row = |fields: &[String]| {
+        for (i, field) in fields.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            if field.contains([',', '"', '\r', '\n']) {
+                out.push('"');
+                out.push_str(&field.replace('"', "\"\""));
+                out.push('"');
+            } else {
+                out.push_str(field);
+            }
+        }
+        out.push_str("\r\n");
+    };
+    row(&ENTRY_FIELDS
+        .iter()
+        .map(|f| f.to_string())
+        .collect::<Vec<_>>());
+    for entry in &glossary.terms {
+        row(&entry_fields(entry));
+    }
+    out
+}
+
+/// One field of a row, with the byte offset where it starts.
+#[derive(Debug)]
+struct Field {
+    value: String,
+    offset: usize,
+}
+
+/// One row: its fields and the byte offset of its end (before the line break).
+#[derive(Debug)]
+struct Row {
+    fields: Vec<Field>,
+    end: usize,
+}
+
+impl Row {
+    fn is_blank(&self) -> bool {
+        self.fields.iter().all(|f| f.value.trim().is_empty())
+    }
+}
+
+/// TSV rows: no quoting, tabs between fields, LF or CRLF between rows.
+fn read_tsv(text: &str) -> Vec<Row> {
+    let mut rows = Vec::new();
+    let mut offset = 0;
+    for raw in text.split_inclusive('\n') {
+        let line = raw.strip_suffix('\n').unwrap_or(raw);
+        let line = line.strip_suffix('\r').unwrap_or(line);
+        let mut fields = Vec::new();
+        let mut field_offset = offset;
+        for value in line.split('\t') {
+            fields.push(Field {
+                value: value.to_string(),
+                offset: field_offset,
+            });
+            field_offset += value.len() + 1;
+        }
+        rows.push(Row {
+            fields,
+            end: offset + line.len(),
+        });
+        offset += raw.len();
+    }
+    rows
+}
+
+/// CSV rows (RFC 4180), rows ended by CRLF or LF.
+fn read_csv(text: &str, path: &Path) -> Result<Vec<Row>> {
+    let bytes = text.as_bytes();
+    let len = bytes.len();
+    let line_break_at =
+        |i: usize| bytes[i] == b'\n' || (bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n'));
+    let mut rows = Vec::new();
+    let mut i = 0;
+    while i < len {
+        let mut fields = Vec::new();
+        loop {
+            let start = i;
+            let mut value = String::new();
+            if i < len && bytes[i] == b'"' {
+                i += 1;
+                loop {
+                    let Some(quote) = text[i..].find('"').map(|q| q + i) else {
+                        return Err(error_at(
+                            path,
+                            text,
+                            start,
+                            "bad quoting: this quoted field is never closed (no closing '\"' \
+                             before the end of the file)",
+                        ));
+                    };
+                    value.push_str(&text[i..quote]);
+                    if bytes.get(quote + 1) == Some(&b'"') {
+                        value.push('"');
+                        i = quote + 2;
+                    } else {
+                        i = quote + 1;
+                        break;
+                    }
+                }
+                if i < len && bytes[i] != b',' && !line_break_at(i) {
+                    let c = text[i..].chars().next().unwrap_or_default();
+                    return Err(error_at(
+                        path,
+                        text,
+                        i,
+                        format!(
+                            "bad quoting: '{}' after the closing quote of a field (inside a \
+                             quoted field, write a quote as \"\")",
+                            c.escape_debug()
+                        ),
+                    ));
+                }
+            } else {
+                while i < len && bytes[i] != b',' && !line_break_at(i) {
+                    if bytes[i] == b'"' {
+                        return Err(error_at(
+                            path,
+                            text,
+                            i,
+                            "bad quoting: '\"' inside an unquoted field (put the whole field \
+                             in quotes and write the quote as \"\")",
+                        ));
+                    }
+                    i += 1;
+                }
+                value.push_str(&text[start..i]);
+            }
+            fields.push(Field {
+                value,
+                offset: start,
+            });
+            if i < len && bytes[i] == b',' {
+                i += 1;
+                continue;
+            }
+            let end = i;
+            if i < len {
+                i += if bytes[i] == b'\r' { 2 } else { 1 };
+            }
+            rows.push(Row { fields, end });
+            break;
+        }
+    }
+    Ok(rows)
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Column {
+    Ar,
+    En,
+    Kind,
+    Variants,
+    Note,
+}
+
+/// Entries from rows: the first non-blank row is the header.
+fn from_rows(text: &str, rows: Vec<Row>, path: &Path) -> Result<Glossary> {
+    let mut rows = rows.into_iter().filter(|r| !r.is_blank());
+    let Some(header) = rows.next() else {
+        return Err(error_at(
+            path,
+            text,
+            0,
+            format!(
+                "no header row (expected the columns {})",
+                ENTRY_FIELDS.join(", ")
+            ),
+        ));
+    };
+    let mut columns: Vec<Column> = Vec::new();
+    for (i, field) in header.fields.iter().enumerate() {
+        let name = field.value.trim();
+        let column = match name.to_ascii_lowercase().as_str() {
+            "ar" => Column::Ar,
+            "en" => Column::En,
+            "kind" => Column::Kind,
+            "variants" => Column::Variants,
+            "note" => Column::Note,
+            _ => {
+                let what = if name.is_empty() {
+                    format!("column {} has no name", i + 1)
+                } else {
+                    format!("unknown column '{name}' (column {})", i + 1)
+                };
+                // A spreadsheet saved with `;` between fields, or TSV read as CSV.
+                let hint = if name.contains([',', ';', '\t']) {
+                    " (are the fields separated by another character?)"
+                } else {
+                    ""
+                };
+                return Err(error_at(
+                    path,
+                    text,
+                    field.offset,
+                    format!("{what}; expected {}{hint}", ENTRY_FIELDS.join(", ")),
+                ));
+            }
+        };
+        if columns.contains(&column) {
+            return Err(error_at(
+                path,
+                text,
+                field.offset,
+                format!("duplicate column '{name}' (column {})", i + 1),
+            ));
+        }
+        columns.push(column);
+    }
+    for (required, name) in [(Column::Ar, "ar"), (Column::En, "en")] {
+        if !columns.contains(&required) {
+            let names: Vec<&str> = header.fields.iter().map(|f| f.value.trim()).collect();
+            return Err(error_at(
+                path,
+                text,
+                header.fields[0].offset,
+                format!(
+                    "missing required column '{name}' (the header has {}; ar and en are required)",
+                    names.join(", ")
+                ),
+            ));
+        }
+    }
+
+    let mut terms = Vec::new();
+    for row in rows {
+        if let Some(extra) = row.fields.get(columns.len()) {
+            return Err(error_at(
+                path,
+                text,
+                extra.offset,
+                format!(
+                    "this row has {} fields but the header has {} columns",
+                    row.fields.len(),
+                    columns.len()
+                ),
+            ));
+        }
+        let field = |column: Column| {
+            let i = columns.iter().position(|&c| c == column)?;
+            Some(
+                row.fields
+                    .get(i)
+                    .map_or((row.end, ""), |f| (f.offset, f.value.as_str())),
+            )
+        };
+        let required = |column: Column, name: &str| {
+            let (offset, value) = field(column).expect("required column is present");
+            non_empty(value).ok_or_else(|| {
+                error_at(
+                    path,
+                    text,
+                    offset,
+                    format!("empty '{name}' in this row (every row needs ar and en)"),
+                )
+            })
+        };
+        let ar = required(Column::Ar, "ar")?;
+        let en = required(Column::En, "en")?;
+        let optional = |column: Column| field(column).map_or("", |(_, value)| value);
+        terms.push(Entry {
+            ar,
+            en,
+            kind: non_empty(optional(Column::Kind)),
+            variants: optional(Column::Variants)
+                .split('|')
+                .filter_map(non_empty)
+                .collect(),
+            note: non_blank(optional(Column::Note)),
+        });
+    }
+    Ok(Glossary { meta: None, terms })
+}
+
+// ---------------------------------------------------------------------------------------------
+// TBX export
+
+/// XML text or attribute value: escaped, CR kept as a reference, impossible characters
+/// replaced.
+fn xml_escaped(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    for c in value.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\r' => out.push_str("&#13;"),
+            '\t' | '\n' => out.push(c),
+            '\u{0}'..='\u{1F}' | '\u{FFFE}' | '\u{FFFF}' => out.push('\u{FFFD}'),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// A pretty-printed TBX document under construction.
+struct XmlOut {
+    out: String,
+    depth: usize,
+}
+
+impl XmlOut {
+    fn indent(&mut self) {
+        for _ in 0..self.depth {
+            self.out.push_str("  ");
+        }
+    }
+
+    fn open(&mut self, tag: &str) {
+        self.indent();
+        self.out.push('<');
+        self.out.push_str(tag);
+        self.out.push_str(">\n");
+        self.depth += 1;
+    }
+
+    fn close(&mut self, name: &str) {
+        self.depth -= 1;
+        self.indent();
+        self.out.push_str("</");
+        self.out.push_str(name);
+        self.out.push_str(">\n");
+    }
+
+    /// `<tag>text</tag>` on one line; `tag` may carry attributes.
+    fn leaf(&mut self, tag: &str, text: &str) {
+        let name = tag.split(' ').next().unwrap_or(tag);
+        self.indent();
+        self.out.push('<');
+        self.out.push_str(tag);
+        self.out.push('>');
+        self.out.push_str(&xml_escaped(text));
+        self.out.push_str("</");
+        self.out.push_str(name);
+        self.out.push_str(">\n");
+    }
+}
+
+fn export_tbx(glossary: &Glossary) -> String {
+    let meta = glossary.meta.clone().unwrap_or_default();
+    let mut x = XmlOut {
+        out: String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"),
+        depth: 0,
+    };
+    x.open("martif type=\"TBX-Basic\" xml:lang=\"en\"");
+    x.open("martifHeader");
+    x.open("fileDesc");
+    if let Some(name) = &meta.name {
+        x.open("titleStmt");
+        x.leaf("title", name);
+        x.close("titleStmt");
+    }
+    if let Some(maintainer) = &meta.maintainer {
+        x.open("publicationStmt");
+        x.leaf("p type=\"maintainer\"", maintainer);
+        x.close("publicationStmt");
+    }
+    x.open("sourceDesc");
+    x.leaf("p", "mizan glossary");
+    if let Some(description) = &meta.description {
+        x.leaf("p type=\"description\"", description);
+    }
+    x.close("sourceDesc");
+    x.close("fileDesc");
+    x.open("encodingDesc");
+    x.leaf("p type=\"XCSURI\"", "TBXBasicXCSV02.xcs");
+    x.close("encodingDesc");
+    if let Some(updated) = &meta.updated {
+        x.open("revisionDesc");
+        x.open("change");
+        x.leaf("p type=\"updated\"", updated);
+        x.close("change");
+        x.close("revisionDesc");
+    }
+    x.close("martifHeader");
+    x.open("text");
+    x.open("body");
+    for (i, entry) in glossary.terms.iter().enumerate() {
+        x.open(&format!("termEntry id=\"c{}\"", i + 1));
+        if let Some(kind) = &entry.kind {
+            x.leaf("descrip type=\"subjectField\"", kind);
+        }
+        if let Some(note) = &entry.note {
+            x.leaf("note", note);
+        }
+        x.open("langSet xml:lang=\"ar\"");
+        let arabic = std::iter::once((&entry.ar, "fullForm"))
+            .chain(entry.variants.iter().map(|v| (v, "variant")));
+        for (term, term_type) in arabic {
+            x.open("tig");
+            x.leaf("term", term);
+            x.leaf("termNote type=\"termType\"", term_type);
+            x.close("tig");
+        }
+        x.close("langSet");
+        x.open("langSet xml:lang=\"en\"");
+        x.open("tig");
+        x.leaf("term", &entry.en);
+        x.close("tig");
+        x.close("langSet");
+        x.close("termEntry");
+    }
+    x.close("body");
+    x.close("text");
+    x.close("martif");
+    x.out
+}
+
+// ---------------------------------------------------------------------------------------------
+// TBX import
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Lang {
+    Arabic,
+    English,
+    Other,
+}
+
+impl Lang {
+    fn of(code: &str) -> Lang {
+        let code = code.trim().to_ascii_lowercase();
+        let is = |base: &str| {
+            code == base
+                || code
+                    .strip_prefix(base)
+                    .is_some_and(|rest| rest.starts_with(['-', '_']))
+        };
+        if is("ar") {
+            Lang::Arabic
+        } else if is("en") {
+            Lang::English
+        } else {
+            Lang::Other
+        }
+    }
+}
+
+/// What the text being collected is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Target {
+    Title,
+    Description,
+    Maintainer,
+    Updated,
+    Kind,
+    Note,
+    Term,
+    TermType,
+}
+
+/// Text collected from an element, until the element closes.
+struct Capture {
+    target: Target,
+    /// Depth of the element, counting the root as 1.
+    depth: usize,
+    text: String,
+}
+
+/// A concept entry being read.
+struct EntryBuilder {
+    /// `termEntry` or `conceptEntry`, for messages.
+    element: String,
+    offset: usize,
+    depth: usize,
+    kind: Option<String>,
+    notes: Vec<String>,
+    arabic: Vec<(String, Option<String>)>,
+    english: Vec<String>,
+}
+
+impl EntryBuilder {
+    fn build(self, text: &str, path: &Path) -> Result<Entry> {
+        let section = if self.element == "conceptEntry" {
+            "langSec"
+        } else {
+            "langSet"
+        };
+        let missing = |language: &str, code: &str| {
+            error_at(
+                path,
+                text,
+                self.offset,
+                format!(
+                    "{} without an {language} term (expected a <{section} xml:lang=\"{code}\"> \
+                     with a <term>)",
+                    self.element
+                ),
+            )
+        };
+        if self.arabic.is_empty() {
+            return Err(missing("Arabic", "ar"));
+        }
+        let Some(en) = self.english.first().cloned() else {
+            return Err(missing("English", "en"));
+        };
+        let is_variant = |term_type: &Option<String>| {
+            term_type
+                .as_deref()
+                .is_some_and(|t| t.eq_ignore_ascii_case("variant"))
+        };
+        let head = self
+            .arabic
+            .iter()
+            .position(|(_, term_type)| !is_variant(term_type))
+            .unwrap_or(0);
+        let mut arabic = self.arabic;
+        let (ar, _) = arabic.remove(head);
+        let note = self.notes.join("\n");
+        Ok(Entry {
+            ar,
+            en,
+            kind: self.kind,
+            variants: arabic.into_iter().map(|(term, _)| term).collect(),
+            note: non_blank(&note),
+        })
+    }
+}
+
+/// Everything the TBX reader keeps between events.
+struct TbxState<'t> {
+    text: &'t str,
+    path: &'t Path,
+    /// Local names of the open elements, root first.
+    stack: Vec<String>,
+    root_seen: bool,
+    header_depth: Option<usize>,
+    meta: Meta,
+    terms: Vec<Entry>,
+    entry: Option<EntryBuilder>,
+    /// The language of the open `langSet` / `langSec`, with its depth.
+    lang: Option<(Lang, usize)>,
+    /// The open `tig` / `ntig` / `termSec`: its depth, term and term type.
+    term: Option<(usize, Option<String>, Option<String>)>,
+    capture: Option<Capture>,
+}
+
+impl TbxState<'_> {
+    fn error(&self, offset: usize, message: impl Into<String>) -> Error {
+        error_at(self.path, self.text, offset, message)
+    }
+
+    /// Every attribute of a tag, by qualified name, unescaped; malformed or repeated
+    /// attributes are errors.
+    fn attributes(&self, start: &BytesStart, offset: usize) -> Result<Vec<(String, String)>> {
+        let mut attributes = Vec::new();
+        for attribute in start.attributes() {
+            let attribute = attribute.map_err(|e| {
+                // Positions count from just after the tag's `<`.
+                let (at, message) = match e {
+                    AttrError::ExpectedEq(at) => (at, "an attribute name must be followed by `=`"),
+                    AttrError::ExpectedValue(at) => (at, "`=` must be followed by a value"),
+                    AttrError::UnquotedValue(at) => (at, "an attribute value must be quoted"),
+                    AttrError::ExpectedQuote(at, _) => (at, "an attribute value is not closed"),
+                    AttrError::Duplicated(at, _) => (at, "an attribute is repeated"),
+                };
+                self.error(offset + 1 + at, format!("malformed XML: {message}"))
+            })?;
+            let value = attribute
+                .normalized_value(XmlVersion::Implicit1_0)
+                .map_err(|e| self.error(offset, format!("malformed XML: {e}")))?;
+            attributes.push((attribute.key.as_ref().to_string(), value.into_owned()));
+        }
+        Ok(attributes)
+    }
+
+    fn start(&mut self, start: &BytesStart, offset: usize) -> Result<()> {
+        let name = start.local_name().as_ref().to_string();
+        if start.name().as_ref().is_empty() {
+            return Err(self.error(offset, "malformed XML: a tag without a name"));
+        }
+        let attributes = self.attributes(start, offset)?;
+        let attribute = |key: &str| {
+            attributes
+                .iter()
+                .find(|(k, _)| k == key)
+                .map(|(_, v)| v.as_str())
+        };
+        let parent = self.stack.last().cloned();
+        self.stack.push(name.clone());
+        let depth = self.stack.len();
+        if depth == 1 {
+            if self.root_seen {
+                return Err(self.error(offset, "malformed XML: a second root element"));
+            }
+            self.root_seen = true;
+            if name != "martif" && name != "tbx" {
+                return Err(self.error(
+                    offset,
+                    format!(
+                        "not a TBX document: the root element is <{name}>, expected <martif> \
+                         (TBX 2008) or <tbx> (TBX 2019)"
+                    ),
+                ));
+            }
+            return Ok(());
+        }
+        if self.capture.is_some() {
+            // Inline markup such as <hi> inside a note or term: keep collecting its text.
+            return Ok(());
+        }
+        let target = match name.as_str() {
+            "martifHeader" | "tbxHeader" if self.header_depth.is_none() => {
+                self.header_depth = Some(depth);
+                None
+            }
+            "title" if self.header_depth.is_some() && parent.as_deref() == Some("titleStmt") => {
+                Some(Target::Title)
+            }
+            "p" if self.header_depth.is_some() => match attribute("type") {
+                Some("description") => Some(Target::Description),
+                Some("maintainer") => Some(Target::Maintainer),
+                Some("updated") => Some(Target::Updated),
+                _ => None,
+            },
+            "termEntry" | "conceptEntry" => {
+                if self.entry.is_some() {
+                    return Err(self.error(offset, format!("<{name}> inside another entry")));
+                }
+                self.entry = Some(EntryBuilder {
+                    element: name.clone(),
+                    offset,
+                    depth,
+                    kind: None,
+                    notes: Vec::new(),
+                    arabic: Vec::new(),
+                    english: Vec::new(),
+                });
+                None
+            }
+            "langSet" | "langSec" if self.entry.is_some() => {
+                let Some(code) = attribute("xml:lang") else {
+                    return Err(self.error(offset, format!("<{name}> without xml:lang")));
+                };
+                self.lang = Some((Lang::of(code), depth));
+                None
+            }
+            "tig" | "ntig" | "termSec" if self.lang.is_some() => {
+                self.term = Some((depth, None, None));
+                None
+            }
+            "term" if self.term.is_some() => Some(Target::Term),
+            "termNote" if self.term.is_some() => {
+                (attribute("type") == Some("termType")).then_some(Target::TermType)
+            }
+            "termType" if self.term.is_some() => Some(Target::TermType),
+            "descrip" if self.entry.is_some() && self.lang.is_none() => {
+                (attribute("type") == Some("subjectField")).then_some(Target::Kind)
+            }
+            "subjectField" if self.entry.is_some() && self.lang.is_none() => Some(Target::Kind),
+            "note" if self.entry.as_ref().is_some_and(|e| e.depth + 1 == depth) => {
+                Some(Target::Note)
+            }
+            _ => None,
+        };
+        if let Some(target) = target {
+            self.capture = Some(Capture {
+                target,
+                depth,
+                text: String::new(),
+            });
+        }
+        Ok(())
+    }
+
+    fn end(&mut self) -> Result<()> {
+        let depth = self.stack.len();
+        if let Some(capture) = self.capture.take_if(|c| c.depth == depth) {
+            self.finish(capture);
+        }
+        if self.term.as_ref().is_some_and(|(d, _, _)| *d == depth) {
+            let (_, term, term_type) = self.term.take().expect("checked");
+            if let (Some(term), Some((lang, _)), Some(entry)) = (
+                term.as_deref().and_then(non_empty),
+                self.lang,
+                &mut self.entry,
+            ) {
+                match lang {
+                    Lang::Arabic => entry.arabic.push((term, term_type)),
+                    Lang::English => entry.english.push(term),
+                    Lang::Other => {}
+                }
+            }
+        }
+        if self.lang.is_some_and(|(_, d)| d == depth) {
+            self.lang = None;
+        }
+        if self.header_depth == Some(depth) {
+            self.header_depth = None;
+        }
+        if self.entry.as_ref().is_some_and(|e| e.depth == depth) {
+            let entry = self.entry.take().expect("checked");
+            self.terms.push(entry.build(self.text, self.path)?);
+        }
+        self.stack.pop();
+        Ok(())
+    }
+
+    fn finish(&mut self, capture: Capture) {
+        let Capture { target, text, .. } = capture;
+        let first = |slot: &mut Option<String>, value: Option<String>| {
+            if slot.is_none() {
+                *slot = value;
+            }
+        };
+        match target {
+            Target::Title => first(&mut self.meta.name, non_blank(&text)),
+            Target::Description => first(&mut self.meta.description, non_blank(&text)),
+            Target::Maintainer => first(&mut self.meta.maintainer, non_blank(&text)),
+            Target::Updated => first(&mut self.meta.updated, non_blank(&text)),
+            Target::Kind => {
+                if let Some(entry) = &mut self.entry {
+                    first(&mut entry.kind, non_empty(&text));
+                }
+            }
+            Target::Note => {
+                if let Some(entry) = &mut self.entry {
+                    entry.notes.push(text);
+                }
+            }
+            Target::Term => {
+                if let Some((_, term, _)) = &mut self.term {
+                    first(term, Some(text));
+                }
+            }
+            Target::TermType => {
+                if let Some((_, _, term_type)) = &mut self.term {
+                    first(term_type, non_empty(&text));
+                }
+            }
+        }
+    }
+
+    fn push_text(&mut self, text: &str) {
+        if let Some(capture) = &mut self.capture {
+            capture.text.push_str(text);
+        }
+    }
+}
+
+fn import_tbx(text: &str, path: &Path) -> Result<Glossary> {
+    let mut reader = Reader::from_str(text);
+    let mut state = TbxState {
+        text,
+        path,
+        stack: Vec::new(),
+        root_seen: false,
+        header_depth: None,
+        meta: Meta::default(),
+        terms: Vec::new(),
+        entry: None,
+        lang: None,
+        term: None,
+        capture: None,
+    };
+    loop {
+        let offset = usize::try_from(reader.buffer_position()).unwrap_or(usize::MAX);
+        let event = match reader.read_event() {
+            Ok(event) => event,
+            Err(e) => {
+                let at = usize::try_from(reader.error_position()).unwrap_or(usize::MAX);
+                return Err(state.error(at, format!("malformed XML: {e}")));
+            }
+        };
+        match event {
+            Event::Start(start) => state.start(&start, offset)?,
+            Event::Empty(start) => {
+                state.start(&start, offset)?;
+                state.end()?;
+            }
+            Event::End(_) => {
+                if state.stack.is_empty() {
+                    return Err(
+                        state.error(offset, "malformed XML: a closing tag with no open tag")
+                    );
+                }
+                state.end()?;
+            }
+            Event::Text(t) => {
+                if state.stack.is_empty() && !t.trim().is_empty() {
+                    return Err(state.error(offset, "malformed XML: text outside the root element"));
+                }
+                state.push_text(&t.xml10_content());
+            }
+            Event::CData(c) => state.push_text(&c.xml10_content()),
+            Event::GeneralRef(r) => {
+                let resolved = match r.resolve_char_ref() {
+                    Ok(Some(c)) => c.to_string(),
+                    Ok(None) => match quick_xml::escape::resolve_predefined_entity(&r) {
+                        Some(s) => s.to_string(),
+                        None => {
+                            return Err(state.error(
+                                offset,
+                                format!("malformed XML: unknown entity '&{};'", &*r),
+                            ));
+                        }
+                    },
+                    Err(e) => return Err(state.error(offset, format!("malformed XML: {e}"))),
+                };
+                state.push_text(&resolved);
+            }
+            Event::Eof => break,
+            Event::Comment(_) | Event::Decl(_) | Event::PI(_) | Event::DocType(_) => {}
+        }
+    }
+    if let Some(open) = state.stack.last() {
+        return Err(state.error(
+            text.len(),
+            format!("malformed XML: <{open}> is not closed at the end of the file"),
+        ));
+    }
+    if !state.root_seen {
+        return Err(state.error(0, "not a TBX document: no root element"));
+    }
+    let meta = state.meta;
+    let has_meta = meta.name.is_some()
+        || meta.description.is_some()
+        || meta.maintainer.is_some()
+        || meta.updated.is_some();
+    Ok(Glossary {
+        meta: has_meta.then_some(meta),
+        terms: state.terms,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn path(format: Format) -> &'static Path {
+        Path::new(match format {
+            Format::Tsv => "g.tsv",
+            Format::Csv => "g.csv",
+            Format::Tbx => "g.tbx",
+        })
+    }
+
+    fn read(text: &str, format: Format) -> Glossary {
+        import(text, format, path(format)).unwrap_or_else(|e| panic!("{e}\n{text}"))
+    }
+
+    fn err(text: &str, format: Format) -> String {
+        import(text, format, path(format)).unwrap_err().to_string()
+    }
+
+    /// Entries with everything the formats have to carry.
+    fn sample() -> Glossary {
+        Glossary {
+            meta: Some(Meta {
+                name: Some("Kazakhstan desk <Astana & Almaty>".into()),
+                description: Some("Names, \"places\", and the week's terms".into()),
+                maintainer: Some("مكتب آسيا الوسطى".into()),
+                updated: Some("2024-05-01".into()),
+            }),
+            terms: vec![
+                Entry {
+                    ar: "قاسم جومارت توكاييف".into(),
+                    en: "Kassym-Jomart Tokayev".into(),
+                    kind: Some("person".into()),
+                    variants: vec!["قاسم جومرد توكاييف".into(), "توكاييف".into()],
+                    note: Some("President since 2019; \"KJT\", not <KT> & never 'Kasym'".into()),
+                },
+                Entry {
+                    ar: "أَسْتَانَا".into(),
+                    en: "Astana".into(),
+                    kind: Some("place".into()),
+                    variants: vec!["آستانة".into(), "نور سلطان".into()],
+                    note: Some("Nur-Sultan, 2019–2022, then Astana again".into()),
+                },
+                Entry::new("الحكومة", "the government"),
+                Entry {
+                    ar: "مجلس الشيوخ".into(),
+                    en: "Senate, upper house".into(),
+                    kind: None,
+                    variants: vec![],
+                    note: Some("a < b && c > d".into()),
+                },
+            ],
+        }
+    }
+
+    fn without_meta(mut g: Glossary) -> Glossary {
+        g.meta = None;
+        g
+    }
+
+    #[test]
+    fn format_from_path() {
+        assert_eq!(Format::from_path(Path::new("a/g.tsv")), Some(Format::Tsv));
+        assert_eq!(Format::from_path(Path::new("g.CSV")), Some(Format::Csv));
+        assert_eq!(Format::from_path(Path::new("g.tbx")), Some(Format::Tbx));
+        assert_eq!(Format::from_path(Path::new("g.xml")), Some(Format::Tbx));
+        assert_eq!(Format::from_path(Path::new("g.toml")), None);
+        assert_eq!(Format::from_path(Path::new("tsv")), None);
+    }
+
+    #[test]
+    fn tsv_round_trip() {
+        let g = sample();
+        let text = export(&g, Format::Tsv);
+        assert!(text.starts_with("ar\ten\tkind\tvariants\tnote\n"), "{text}");
+        assert_eq!(read(&text, Format::Tsv), without_meta(g));
+    }
+
+    #[test]
+    fn csv_round_trip() {
+        let g = sample();
+        let text = export(&g, Format::Csv);
+        assert!(text.starts_with("ar,en,kind,variants,note\r\n"), "{text}");
+        assert!(
+            text.contains(",\"Senate, upper house\",,,a < b && c > d\r\n"),
+            "{text}"
+        );
+        assert_eq!(read(&text, Format::Csv), without_meta(g));
+    }
+
+    #[test]
+    fn tbx_round_trip_keeps_entries_and_meta() {
+        let g = sample();
+        let text = export(&g, Format::Tbx);
+        assert!(text.contains("<title>Kazakhstan desk &lt;Astana &amp; Almaty&gt;</title>"));
+        assert!(
+            text.contains("<note>a &lt; b &amp;&amp; c &gt; d</note>"),
+            "{text}"
+        );
+        assert_eq!(read(&text, Format::Tbx), g);
+    }
+
+    #[test]
+    fn tbx_round_trip_of_awkward_text() {
+        let g = Glossary {
+            meta: Some(Meta {
+                updated: Some("today".into()),
+                ..Meta::default()
+            }),
+            terms: vec![Entry {
+                ar: "مُحَمَّد".into(),
+                en: "Muhammad".into(),
+                kind: Some("person & title".into()),
+                variants: vec!["محمد".into()],
+                note: Some("line one\r\nline two\n\ttabbed ]]> 'quoted' \"double\"".into()),
+            }],
+        };
+        assert_eq!(read(&export(&g, Format::Tbx), Format::Tbx), g);
+        let empty = Glossary::default();
+        assert_eq!(read(&export(&empty, Format::Tbx), Format::Tbx), empty);
+    }
+
+    #[test]
+    fn csv_keeps_line_breaks_and_quotes_in_notes() {
+        let g = Glossary {
+            meta: None,
+            terms: vec![Entry {
+                note: Some("first line\r\nsecond, \"quoted\"\nthird".into()),
+                ..Entry::new("بيان", "statement")
+            }],
+        };
+        let text = export(&g, Format::Csv);
+        assert_eq!(
+            text,
+            "ar,en,kind,variants,note\r\nبيان,statement,,,\"first line\r\nsecond, \
+             \"\"quoted\"\"\nthird\"\r\n"
+        );
+        assert_eq!(read(&text, Format::Csv), g);
+    }
+
+    #[test]
+    fn tsv_export_flattens_tabs_and_line_breaks() {
+        let g = Glossary {
+            meta: None,
+            terms: vec![Entry {
+                note: Some("a\tb\r\nc".into()),
+                ..Entry::new("بيان", "statement")
+            }],
+        };
+        let text = export(&g, Format::Tsv);
+        assert_eq!(text.lines().nth(1), Some("بيان\tstatement\t\t\ta b  c"));
+    }
+
+    #[test]
+    fn columns_in_any_order_with_optional_ones_left_out() {
+        let tsv = "\u{FEFF}en\tvariants\tar\n\nTokayev\tتوكايف | قاسم توكاييف\tتوكاييف\r\n\t\t\n";
+        let g = read(tsv, Format::Tsv);
+        assert_eq!(
+            g.terms,
+            [Entry {
+                variants: vec!["توكايف".into(), "قاسم توكاييف".into()],
+                ..Entry::new("توكاييف", "Tokayev")
+            }]
+        );
+        let csv = "Note,EN,ar,kind\r\n\"said \"\"no\"\"\",Astana,أستانا,\r\n,,,\r\n";
+        let g = read(csv, Format::Csv);
+        assert_eq!(
+            g.terms,
+            [Entry {
+                note: Some("said \"no\"".into()),
+                ..Entry::new("أستانا", "Astana")
+            }]
+        );
+    }
+
+    #[test]
+    fn short_rows_have_empty_trailing_fields() {
+        let g = read("ar\ten\tkind\tnote\nتوكاييف\tTokayev\n", Format::Tsv);
+        assert_eq!(g.terms, [Entry::new("توكاييف", "Tokayev")]);
+    }
+
+    #[test]
+    fn unknown_column_names_it_and_its_place() {
+        assert_eq!(
+            err("ar,en,english\r\n", Format::Csv),
+            "g.csv:1:7: unknown column 'english' (column 3); expected ar, en, kind, variants, note"
+        );
+        assert_eq!(
+            err("ar\ten\t\tnote\n", Format::Tsv),
+            "g.tsv:1:7: column 3 has no name; expected ar, en, kind, variants, note"
+        );
+        assert_eq!(
+            err("ar;en;note\n", Format::Csv),
+            "g.csv:1:1: unknown column 'ar;en;note' (column 1); expected ar, en, kind, variants, \
+             note (are the fields separated by another character?)"
+        );
+        assert_eq!(
+            err("ar,en,AR\n", Format::Csv),
+            "g.csv:1:7: duplicate column 'AR' (column 3)"
+        );
+    }
+
+    #[test]
+    fn missing_ar_column() {
+        assert_eq!(
+            err("en\tkind\nTokayev\tperson\n", Format::Tsv),
+            "g.tsv:1:1: missing required column 'ar' (the header has en, kind; ar and en are \
+             required)"
+        );
+        assert_eq!(
+            err("", Format::Csv),
+            "g.csv:1:1: no header row (expected the columns ar, en, kind, variants, note)"
+        );
+    }
+
+    #[test]
+    fn empty_en_is_reported_on_its_line() {
+        let csv = "ar,en,kind\nتوكاييف,Tokayev,person\nأستانا,,place\n";
+        assert_eq!(
+            err(csv, Format::Csv),
+            "g.csv:3:8: empty 'en' in this row (every row needs ar and en)"
+        );
+        let tsv = "ar\ten\tkind\nتوكاييف\tTokayev\tperson\nأستانا\t \tplace\n";
+        assert_eq!(
+            err(tsv, Format::Tsv),
+            "g.tsv:3:8: empty 'en' in this row (every row needs ar and en)"
+        );
+        let short = "ar\ten\nتوكاييف\tTokayev\nأستانا\n";
+        assert_eq!(
+            err(short, Format::Tsv),
+            "g.tsv:3:7: empty 'en' in this row (every row needs ar and en)"
+        );
+        assert_eq!(
+            err("ar,en\nأ,b,c\n", Format::Csv),
+            "g.csv:2:5: this row has 3 fields but the header has 2 columns"
+        );
+    }
+
+    #[test]
+    fn bad_quoting_in_csv() {
+        assert_eq!(
+            err("ar,en\nأستانا,\"Astana\"x\n", Format::Csv),
+            "g.csv:2:16: bad quoting: 'x' after the closing quote of a field (inside a quoted \
+             field, write a quote as \"\")"
+        );
+        assert_eq!(
+            err("ar,en\nأستانا,the \"capital\"\n", Format::Csv),
+            "g.csv:2:12: bad quoting: '\"' inside an unquoted field (put the whole field in \
+             quotes and write the quote as \"\")"
+        );
+        assert_eq!(
+            err("ar,en\nأستانا,\"Astana\n", Format::Csv),
+            "g.csv:2:8: bad quoting: this quoted field is never closed (no closing '\"' before \
+             the end of the file)"
+        );
+    }
+
+    #[test]
+    fn malformed_xml_has_a_position() {
+        let tbx = "<martif type=\"TBX-Basic\">\n  <text><body>\n    <termEntry>\n    </tig>\n";
+        let e = err(tbx, Format::Tbx);
+        assert_eq!(
+            e,
+            "g.tbx:4:5: malformed XML: ill-formed document: expected `</termEntry>`, but \
+             `</tig>` was found"
+        );
+        let e = err("<martif><text>", Format::Tbx);
+        assert!(e.starts_with("g.tbx:1:"), "{e}");
+        assert!(e.contains("malformed XML"), "{e}");
+        assert_eq!(
+            err(
+                "<martif>\n  <text id=\"a\" id=\"b\"/>\n</martif>",
+                Format::Tbx
+            ),
+            "g.tbx:2:16: malformed XML: an attribute is repeated"
+        );
+        assert_eq!(
+            err("<martif>\n  <text>< body></text></martif>", Format::Tbx),
+            "g.tbx:2:9: malformed XML: a tag without a name"
+        );
+        assert_eq!(
+            err("<martif>&nbsp;</martif>", Format::Tbx),
+            "g.tbx:1:9: malformed XML: unknown entity '&nbsp;'"
+        );
+        assert_eq!(
+            err("<glossary/>", Format::Tbx),
+            "g.tbx:1:1: not a TBX document: the root element is <glossary>, expected <martif> \
+             (TBX 2008) or <tbx> (TBX 2019)"
+        );
+    }
+
+    #[test]
+    fn term_entry_without_english() {
+        let tbx = r#"<?xml version="1.0"?>
+<martif type="TBX-Basic" xml:lang="en">
+  <text>
+    <body>
+      <termEntry id="c1">
+        <langSet xml:lang="ar"><tig><term>أستانا</term></tig></langSet>
+        <langSet xml:lang="en"><tig><term>Astana</term></tig></langSet>
+      </termEntry>
+      <termEntry id="c2">
+        <langSet xml:lang="ar"><tig><term>توكاييف</term></tig></langSet>
+        <langSet xml:lang="fr"><tig><term>Tokaïev</term></tig></langSet>
+      </termEntry>
+    </body>
+  </text>
+</martif>
+"#;
+        assert_eq!(
+            err(tbx, Format::Tbx),
+            "g.tbx:9:7: termEntry without an English term (expected a <langSet xml:lang=\"en\"> \
+             with a <term>)"
+        );
+        let no_arabic = tbx.replace(
+            "xml:lang=\"ar\"><tig><term>أستانا",
+            "xml:lang=\"ar\"><tig><term> ",
+        );
+        assert_eq!(
+            err(&no_arabic, Format::Tbx),
+            "g.tbx:5:7: termEntry without an Arabic term (expected a <langSet xml:lang=\"ar\"> \
+             with a <term>)"
+        );
+    }
+
+    #[test]
+    fn reads_tbx_2008_with_ntig_and_several_terms() {
+        let tbx = r#"<martif type="TBX-Basic" xml:lang="en"><martifHeader><fileDesc>
+<sourceDesc><p>from a CAT tool</p></sourceDesc></fileDesc></martifHeader>
+<text><body><termEntry id="t9">
+  <descripGrp><descrip type="subjectField">org</descrip></descripGrp>
+  <note>first</note><note>second</note>
+  <langSet xml:lang="AR-eg">
+    <ntig><termGrp><term>الأمم المتحدة</term><termNote type="termType">variant</termNote></termGrp></ntig>
+    <ntig><termGrp><term>هيئة الأمم المتحدة</term><termNote type="termType">fullForm</termNote></termGrp></ntig>
+    <tig><term>الامم المتحدة</term><note>no hamza</note></tig>
+  </langSet>
+  <langSet xml:lang="en-GB"><tig><term>United Nations</term></tig><tig><term>UN</term></tig></langSet>
+  <langSet xml:lang="de"><tig><term>Vereinte Nationen</term></tig></langSet>
+</termEntry></body></text></martif>"#;
+        let g = read(tbx, Format::Tbx);
+        assert_eq!(g.meta, None);
+        assert_eq!(
+            g.terms,
+            [Entry {
+                ar: "هيئة الأمم المتحدة".into(),
+                en: "United Nations".into(),
+                kind: Some("org".into()),
+                variants: vec!["الأمم المتحدة".into(), "الامم المتحدة".into()],
+                note: Some("first\nsecond".into()),
+            }]
+        );
+    }
+
+    #[test]
+    fn reads_a_hand_written_tbx_2019_document() {
+        let tbx = include_str!("../../tests/fixtures/glossary/exchange/basic-2019.tbx");
+        let g = read(tbx, Format::Tbx);
+        assert_eq!(
+            g.meta,
+            Some(Meta {
+                name: Some("Central Asia desk".into()),
+                ..Meta::default()
+            })
+        );
+        assert_eq!(
+            g.terms,
+            [
+                Entry {
+                    ar: "قاسم جومارت توكاييف".into(),
+                    en: "Kassym-Jomart Tokayev".into(),
+                    kind: Some("person".into()),
+                    variants: vec!["توكاييف".into()],
+                    note: Some("President since 2019 & head of state".into()),
+                },
+                Entry {
+                    ar: "مجلس الأمن".into(),
+                    en: "Security Council".into(),
+                    kind: Some("org".into()),
+                    variants: vec![],
+                    note: None,
+                },
+            ]
+        );
+    }
+
+    #[test]
+    fn fixtures_match_the_export() {
+        let g = read(
+            include_str!("../../tests/fixtures/glossary/exchange/sample.tbx"),
+            Format::Tbx,
+        );
+        assert_eq!(g, sample());
+        for (format, fixture) in [
+            (
+                Format::Tbx,
+                include_str!("../../tests/fixtures/glossary/exchange/sample.tbx"),
+            ),
+            (
+                Format::Tsv,
+                include_str!("../../tests/fixtures/glossary/exchange/sample.tsv"),
+            ),
+            (
+                Format::Csv,
+                include_str!("../../tests/fixtures/glossary/exchange/sample.csv"),
+            ),
+        ] {
+            assert_eq!(export(&g, format), fixture, "{format}");
+        }
+    }
+
+    mod properties {
+        use super::*;
+        use proptest::prelude::*;
+
+        /// Text with what the formats must escape: quotes, separators, markup, line breaks.
+        const TEXT: &str = "[ابتثجحخدذرسشصضطظعغفقكلمنهوي َُِّْءأإآة a-zA-Z0-9,;\"'<>&|\t\r\n]{0,12}";
+
+        /// A field that is trimmed on import: non-empty, no surrounding whitespace, no `|`.
+        fn word() -> impl Strategy<Value = String> {
+            TEXT.prop_map(|s| s.replace('|', "-").trim().to_string())
+                .prop_filter("empty", |s| !s.is_empty())
+        }
+
+        fn entry() -> impl Strategy<Value = Entry> {
+            (
+                word(),
+                word(),
+                proptest::option::of(word()),
+                proptest::collection::vec(word(), 0..3),
+                proptest::option::of(TEXT.prop_filter("blank", |s| !s.trim().is_empty())),
+            )
+                .prop_map(|(ar, en, kind, variants, note)| Entry {
+                    ar,
+                    en,
+                    kind,
+                    variants,
+                    note,
+                })
+        }
+
+        proptest! {
+            #[test]
+            fn tbx_and_csv_round_trips_are_lossless(
+                terms in proptest::collection::vec(entry(), 0..4),
+                name in proptest::option::of(TEXT.prop_filter("blank", |s| !s.trim().is_empty())),
+            ) {
+                let meta = name.map(|name| Meta { name: Some(name), ..Meta::default() });
+                let g = Glossary { meta, terms };
+                prop_assert_eq!(read(&export(&g, Format::Tbx), Format::Tbx), g.clone());
+                prop_assert_eq!(read(&export(&g, Format::Csv), Format::Csv), without_meta(g));
+            }
+
+            #[test]
+            fn tsv_round_trip_is_lossless_without_tabs_and_line_breaks(
+                terms in proptest::collection::vec(entry(), 0..4),
+            ) {
+                let mut g = Glossary { meta: None, terms };
+                let flat = |s: &String| s.replace(['\t', '\r', '\n'], " ");
+                for entry in &mut g.terms {
+                    entry.ar = flat(&entry.ar);
+                    entry.en = flat(&entry.en);
+                    entry.kind = entry.kind.as_ref().map(flat);
+                    entry.variants = entry.variants.iter().map(flat).collect();
+                    entry.note = entry.note.as_ref().map(flat).filter(|n| !n.trim().is_empty());
+                }
+                prop_assert_eq!(read(&export(&g, Format::Tsv), Format::Tsv), g);
+            }
+        }
+    }
+}

@@ -53,19 +53,18 @@ pub fn parse(text: &str, path: &Path) -> Result<Glossary> {
 
 /// `[meta]`, when present, comes before the first `[[term]]`, where a reader looks for it.
 fn check_meta_first(text: &str, path: &Path) -> Result<()> {
-    let first_term = text.find("[[term]]");
-    let meta = text
-        .match_indices("[meta]")
-        .find(|&(i, _)| i == 0 || text.as_bytes()[i - 1] == b'\n')
-        .map(|(i, _)| i);
-    if let (Some(meta), Some(term)) = (meta, first_term)
+    // Table headers only, not the words in comments or strings.
+    let header_line = |name: &str| {
+        text.lines()
+            .position(|l| l.trim() == name || l.trim().starts_with(&format!("{name} ")))
+    };
+    if let (Some(meta), Some(term)) = (header_line("[meta]"), header_line("[[term]]"))
         && meta > term
     {
-        let (line, column) = line_column(text, meta);
         return Err(Error::Glossary {
             path: path.to_path_buf(),
-            line,
-            column,
+            line: meta + 1,
+            column: 1,
             message: "[meta] must come before the first [[term]]".into(),
         });
     }
@@ -141,9 +140,19 @@ mod tests {
     #[test]
     fn unknown_top_level_table_and_meta_key() {
         assert!(err("[terms]\nar = \"x\"\n").contains("unknown key 'terms' (expected meta, term)"));
-        assert!(err("[meta]\nowner = \"x\"\n").contains(
-            "unknown key 'owner' (expected name, description, maintainer, updated)"
-        ));
+        assert!(
+            err("[meta]\nowner = \"x\"\n")
+                .contains("unknown key 'owner' (expected name, description, maintainer, updated)")
+        );
+    }
+
+    #[test]
+    fn headers_named_in_comments_do_not_count() {
+        let g = parse(
+            "# [[term]] tables follow [meta]\n[meta]\nname = \"n\"\n[[term]]\nar = \"x\"\nen = \"y\"\n",
+            Path::new("g.toml"),
+        );
+        assert!(g.is_ok(), "{g:?}");
     }
 
     #[test]

@@ -1,30 +1,34 @@
 //! Finding glossary terms in article text: through clitics, spelling variants and multi-word
 //! terms, leftmost-longest, never inside a longer word.
 //!
-//! Both the glossary's forms and the article are brought to one *canonical* shape: normalized
-//! tokens joined by a space where only white space, quotes, brackets or dashes stood between
-//! them (`العاصفة «دانيال»` → `العاصفه دانيال`), and by a blocking mark where other punctuation
-//! did (a comma, a full stop, a line break), so a term never spans a clause boundary. One
-//! Aho–Corasick automaton over every form finds all candidate occurrences in one pass; each is
-//! then accepted only if the letters before it in its first word are proclitics (و ف, ب ك ل س,
-//! ال, لل) and those after it in its last word are a pronoun suffix the entry may take.
+//! Glossary forms and articles are compared as sequences of normalized tokens. Every form is
+//! indexed by its first token (without the article, when the form is written with one), in a
+//! hash map. At each token of the article, the matcher peels what may be proclitics (و ف, then
+//! ب ك ل س, then ال; لل = ل + ال) and, for vocabulary, a pronoun suffix, and looks the rest up;
+//! a peel is accepted only when the rest is a glossary form. Multi-word forms then compare their
+//! following tokens, across white space, quotes, brackets and dashes (`العاصفة «دانيال»`) but not
+//! across other punctuation or a line break. The longest match at the leftmost token wins.
 
 use super::{Entry, Glossary};
-use crate::text::clitics::{ARTICLE, Proclitics, is_pronoun_suffix, proclitics, strip_article};
+use crate::text::clitics::{ARTICLE, Proclitics, pronoun_suffixes, readings, strip_article};
 use crate::text::span::Span;
 use crate::text::tokens::{Tokenized, tokenize};
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 
-/// Separator between tokens that a multi-word term may span.
-const JOIN: char = ' ';
-/// Separator that no term spans.
-const BLOCK: char = '\u{1}';
-
-/// A compiled glossary, ready to search articles.
+/// A compiled glossary, ready to search articles: a trie over normalized tokens.
 #[derive(Debug, Clone)]
 pub struct Matcher {
-    automaton: AhoCorasick,
+    /// Every token of every form → its id, looked up by a 64-bit hash and confirmed against
+    /// `words` (no string comparison for the many article words that are not in the glossary).
+    vocab: FxHashMap<u64, u32>,
+    words: Vec<Box<str>>,
+    /// Tokens whose hash collided with another's (practically never).
+    collided: FxHashMap<Box<str>, u32>,
+    /// (node, token id) → child node; node 0 is the root.
+    edges: FxHashMap<(u32, u32), u32>,
+    /// Patterns that end at each node.
+    ends: Vec<Vec<u32>>,
     patterns: Vec<Pattern>,
 }
 
@@ -33,14 +37,13 @@ struct Pattern {
     entry: usize,
     /// 0 for the headword, k for variant k − 1.
     form: usize,
-    /// The form was written with the article, which the pattern leaves out (`الامارات` →
+    /// The form was written with the article, which its first token leaves out (`الامارات` →
     /// `امارات`): the text must supply it (`ال`, or `لل`).
     needs_article: bool,
-    /// The form's final teh marbuta, written as ت as before a suffix (`حكومت` of `حكومته`):
+    /// The form's final teh marbuta is written ت, as before a suffix (`حكومت` of `حكومته`):
     /// a suffix must follow.
     needs_suffix: bool,
     takes_suffixes: bool,
-    tokens: usize,
 }
 
 /// Which spelling of the entry matched.
@@ -62,108 +65,272 @@ pub struct Hit {
     /// Proclitics peeled from the first word, e.g. `["و", "ال"]`.
     pub proclitics: Vec<&'static str>,
     /// Pronoun suffix peeled from the last word (normalized), if any.
-    pub suffix: Option<String>,
+    pub suffix: Option<&'static str>,
     /// The part of the original text that is the term itself, without clitics.
     pub core: Span,
+}
+
+/// The reading of the first word being tried, and the best match so far.
+struct Found<'a> {
+    clitics: &'a Proclitics,
+    prefix_len: usize,
+    best: &'a mut Option<Candidate>,
+}
+
+/// A match found at one token, before the longest is chosen.
+struct Candidate {
+    pattern: u32,
+    tokens: usize,
+    /// Letters of the term itself (without clitics), to prefer the least peeled reading.
+    core_len: usize,
+    prefix_len: usize,
+    clitics: Proclitics,
+    suffix: Option<&'static str>,
 }
 
 impl Matcher {
     /// Compile every form of every entry.
     pub fn new(glossary: &Glossary) -> Matcher {
-        let mut texts = Vec::new();
-        let mut patterns = Vec::new();
+        let mut matcher = Matcher {
+            vocab: FxHashMap::default(),
+            words: Vec::new(),
+            collided: FxHashMap::default(),
+            edges: FxHashMap::default(),
+            ends: vec![Vec::new()],
+            patterns: Vec::new(),
+        };
         for (entry_index, entry) in glossary.terms.iter().enumerate() {
             for (form_index, form) in entry.forms().enumerate() {
-                add_patterns(entry_index, form_index, entry, form, &mut texts, &mut patterns);
+                matcher.add(entry_index, form_index, entry, form);
             }
         }
-        let automaton = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::Standard)
-            .build(&texts)
-            .expect("glossary patterns fit the automaton");
-        Matcher {
-            automaton,
-            patterns,
+        matcher
+    }
+
+    fn add(&mut self, entry: usize, form: usize, e: &Entry, text: &str) {
+        let tokenized = tokenize(text);
+        let mut tokens: Vec<&str> = tokenized.tokens.iter().map(|t| tokenized.norm(t)).collect();
+        if tokens.is_empty() {
+            return;
         }
+        // The article is written with a bare alef: the أل of ألماتي is part of the name.
+        let written_with_article = text.trim_start().starts_with(ARTICLE);
+        let needs_article = match strip_article(tokens[0]) {
+            Some(stem) if written_with_article => {
+                tokens[0] = stem;
+                true
+            }
+            _ => false,
+        };
+        let pattern = Pattern {
+            entry,
+            form,
+            needs_article,
+            needs_suffix: false,
+            takes_suffixes: e.takes_suffixes(),
+        };
+        self.insert(&tokens, pattern.clone());
+        let last = tokens.len() - 1;
+        if pattern.takes_suffixes
+            && let Some(stem) = tokens[last].strip_suffix('ه')
+        {
+            let before_suffix = format!("{stem}ت");
+            tokens[last] = &before_suffix;
+            self.insert(
+                &tokens,
+                Pattern {
+                    needs_suffix: true,
+                    ..pattern
+                },
+            );
+        }
+    }
+
+    fn insert(&mut self, tokens: &[&str], pattern: Pattern) {
+        let mut node = 0;
+        for token in tokens {
+            let id = self.intern(token);
+            let next_node = self.ends.len() as u32;
+            node = *self.edges.entry((node, id)).or_insert(next_node);
+            if node == next_node {
+                self.ends.push(Vec::new());
+            }
+        }
+        self.ends[node as usize].push(self.patterns.len() as u32);
+        self.patterns.push(pattern);
     }
 
     /// All term occurrences in `text`, in text order, non-overlapping, leftmost-longest.
     pub fn find(&self, text: &str) -> Vec<Hit> {
-        self.find_tokenized(text, &tokenize(text))
+        self.find_tokenized(&tokenize(text))
     }
 
-    /// [`Matcher::find`] on a text already tokenized.
-    pub fn find_tokenized(&self, text: &str, tokenized: &Tokenized) -> Vec<Hit> {
-        let canon = Canonical::of_tokens(tokenized);
-        let mut candidates: Vec<Candidate> = self
-            .automaton
-            .find_overlapping_iter(canon.text.as_str())
-            .filter_map(|m| self.accept(&canon, m.pattern().as_usize(), m.start(), m.end()))
+    /// [`Matcher::find`] on a text already tokenized (spans are into that text).
+    pub fn find_tokenized(&self, tokenized: &Tokenized) -> Vec<Hit> {
+        let norm = &tokenized.normalized.text;
+        let words: Vec<&str> = tokenized.tokens.iter().map(|t| tokenized.norm(t)).collect();
+        // joined[i]: token i + 1 may continue a term begun at token i.
+        let joined: Vec<bool> = tokenized
+            .tokens
+            .windows(2)
+            .map(|w| {
+                norm[w[0].norm.end..w[1].norm.start]
+                    .chars()
+                    .all(spans_terms)
+            })
             .collect();
-        // Leftmost, then longest in words, then longest in letters, then glossary order.
-        candidates.sort_by_key(|c| {
-            (
-                c.first,
-                std::cmp::Reverse(c.last),
-                std::cmp::Reverse(c.end - c.start),
-                c.pattern,
-            )
-        });
         let mut hits = Vec::new();
-        let mut next_free = 0;
-        for c in candidates {
-            if c.first < next_free {
-                continue;
+        let mut t = 0;
+        while t < words.len() {
+            match self.best_at(&words, &joined, t) {
+                Some(c) => {
+                    let next = t + c.tokens;
+                    hits.push(self.hit(tokenized, t, c));
+                    t = next;
+                }
+                None => t += 1,
             }
-            next_free = c.last + 1;
-            hits.push(self.hit(text, tokenized, &canon, c));
         }
         hits
     }
 
-    /// Check a raw automaton match against word boundaries and clitics.
-    fn accept(&self, canon: &Canonical, pattern: usize, start: usize, end: usize) -> Option<Candidate> {
-        let p = &self.patterns[pattern];
-        let first = canon.token_at(start)?;
-        let last = canon.token_at(end - 1)?;
-        if last - first + 1 != p.tokens {
-            return None;
+    fn intern(&mut self, token: &str) -> u32 {
+        if let Some(id) = self.token_id(token) {
+            return id;
         }
-        let prefix = &canon.text[canon.starts[first]..start];
-        let suffix = &canon.text[end..canon.ends[last]];
-        let clitics = proclitics(prefix)?;
-        if p.needs_article && !clitics.article {
-            return None;
-        }
-        if !suffix.is_empty() || p.needs_suffix {
-            // A pronoun suffix on a definite noun is not Arabic: والمصري is not "and my Egypt".
-            if !p.takes_suffixes || clitics.article || !is_pronoun_suffix(suffix) {
-                return None;
+        let id = self.words.len() as u32;
+        self.words.push(Box::from(token));
+        match self.vocab.entry(hash(token)) {
+            std::collections::hash_map::Entry::Vacant(slot) => {
+                slot.insert(id);
+            }
+            std::collections::hash_map::Entry::Occupied(_) => {
+                self.collided.insert(Box::from(token), id);
             }
         }
-        Some(Candidate {
-            pattern,
-            first,
-            last,
-            start,
-            end,
-            clitics,
-        })
+        id
     }
 
-    fn hit(&self, text: &str, tokenized: &Tokenized, canon: &Canonical, c: Candidate) -> Hit {
-        let p = &self.patterns[c.pattern];
-        let first = &tokenized.tokens[c.first];
-        let last = &tokenized.tokens[c.last];
-        let to_original = |canon_pos: usize, token: usize| {
-            let tok = &tokenized.tokens[token];
-            let norm = tok.norm.start + (canon_pos - canon.starts[token]);
-            tokenized.normalized.map.to_original(norm).clamp(tok.span.start, tok.span.end)
-        };
-        let core_start = to_original(c.start, c.first);
-        let core_end = to_original(c.end, c.last);
-        let suffix = &canon.text[c.end..canon.ends[c.last]];
-        debug_assert!(text.is_char_boundary(core_start) && text.is_char_boundary(core_end));
+    fn token_id(&self, token: &str) -> Option<u32> {
+        match self.vocab.get(&hash(token)) {
+            Some(&id) if *self.words[id as usize] == *token => Some(id),
+            Some(_) => self.collided.get(token).copied(),
+            None => None,
+        }
+    }
+
+    fn child(&self, node: u32, token: &str) -> Option<u32> {
+        let id = self.token_id(token)?;
+        self.edges.get(&(node, id)).copied()
+    }
+
+    /// The longest match that starts at token `t`.
+    fn best_at(&self, words: &[&str], joined: &[bool], t: usize) -> Option<Candidate> {
+        let word = words[t];
+        let mut best: Option<Candidate> = None;
+        for (prefix_len, clitics) in readings(word) {
+            let rest = &word[prefix_len..];
+            let mut found = Found {
+                clitics: &clitics,
+                prefix_len,
+                best: &mut best,
+            };
+            if let Some(node) = self.child(0, rest) {
+                self.walk(node, rest.len(), words, joined, t, &mut found);
+            }
+            // A pronoun suffix on a one-word term (suffixes never follow the article).
+            if !clitics.article {
+                for (stem, suffix) in pronoun_suffixes(rest) {
+                    if let Some(node) = self.child(0, stem) {
+                        self.consider(node, 1, stem.len(), Some(suffix), &mut found);
+                    }
+                }
+            }
+        }
+        best
+    }
+
+    /// From the node reached by the first word, follow the next words as far as the trie goes.
+    fn walk(
+        &self,
+        mut node: u32,
+        mut core_len: usize,
+        words: &[&str],
+        joined: &[bool],
+        t: usize,
+        found: &mut Found<'_>,
+    ) {
+        let mut n = 1;
+        loop {
+            self.consider(node, n, core_len, None, found);
+            if t + n >= words.len() || !joined[t + n - 1] {
+                return;
+            }
+            let word = words[t + n];
+            // The last word of a term may carry a pronoun suffix.
+            if !found.clitics.article {
+                for (stem, suffix) in pronoun_suffixes(word) {
+                    if let Some(child) = self.child(node, stem) {
+                        self.consider(child, n + 1, core_len + stem.len(), Some(suffix), found);
+                    }
+                }
+            }
+            match self.child(node, word) {
+                Some(child) => {
+                    node = child;
+                    core_len += word.len();
+                    n += 1;
+                }
+                None => return,
+            }
+        }
+    }
+
+    /// Patterns ending at `node`, `tokens` words long, checked against clitics and suffix.
+    fn consider(
+        &self,
+        node: u32,
+        tokens: usize,
+        core_len: usize,
+        suffix: Option<&'static str>,
+        found: &mut Found<'_>,
+    ) {
+        for &id in &self.ends[node as usize] {
+            let p = &self.patterns[id as usize];
+            if p.needs_article && !found.clitics.article {
+                continue;
+            }
+            if suffix.is_some() && (!p.takes_suffixes || found.clitics.article) {
+                // A pronoun suffix on a definite noun is not Arabic: والمصري is not "and my Egypt".
+                continue;
+            }
+            if p.needs_suffix && suffix.is_none() {
+                continue;
+            }
+            let better = found.best.as_ref().is_none_or(|b| {
+                (tokens, core_len, std::cmp::Reverse(id))
+                    > (b.tokens, b.core_len, std::cmp::Reverse(b.pattern))
+            });
+            if better {
+                *found.best = Some(Candidate {
+                    pattern: id,
+                    tokens,
+                    core_len,
+                    prefix_len: found.prefix_len,
+                    clitics: *found.clitics,
+                    suffix,
+                });
+            }
+        }
+    }
+
+    fn hit(&self, tokenized: &Tokenized, t: usize, c: Candidate) -> Hit {
+        let p = &self.patterns[c.pattern as usize];
+        let first = &tokenized.tokens[t];
+        let last = &tokenized.tokens[t + c.tokens - 1];
+        let map = &tokenized.normalized.map;
+        let core_start = map.to_original(first.norm.start + c.prefix_len);
+        let core_end = map.to_original(last.norm.end - c.suffix.map_or(0, str::len));
         Hit {
             span: Span::new(first.span.start, last.span.end),
             entry: p.entry,
@@ -172,105 +339,39 @@ impl Matcher {
             } else {
                 Form::Variant(p.form - 1)
             },
-            proclitics: c.clitics.parts,
-            suffix: (!suffix.is_empty()).then(|| suffix.to_string()),
-            core: Span::new(core_start, core_end.max(core_start)),
+            proclitics: c.clitics.parts().to_vec(),
+            suffix: c.suffix,
+            core: Span::new(
+                core_start.clamp(first.span.start, last.span.end),
+                core_end.clamp(first.span.start, last.span.end),
+            ),
         }
     }
 
-    /// Number of patterns compiled (forms, article-less stems, teh marbuta stems).
+    /// Number of patterns compiled (forms, and forms whose teh marbuta may stand before a
+    /// suffix).
     pub fn pattern_count(&self) -> usize {
         self.patterns.len()
     }
 }
 
-struct Candidate {
-    pattern: usize,
-    first: usize,
-    last: usize,
-    start: usize,
-    end: usize,
-    clitics: Proclitics,
+fn hash(token: &str) -> u64 {
+    use std::hash::Hasher;
+    let mut h = rustc_hash::FxHasher::default();
+    h.write(token.as_bytes());
+    h.finish()
 }
 
-fn add_patterns(
-    entry: usize,
-    form: usize,
-    e: &Entry,
-    text: &str,
-    texts: &mut Vec<String>,
-    patterns: &mut Vec<Pattern>,
-) {
-    let canon = canonical(text);
-    if canon.is_empty() {
-        return;
-    }
-    let tokens = canon.split([JOIN, BLOCK]).count();
-    let first_token = canon.split([JOIN, BLOCK]).next().unwrap_or("");
-    // The article is written with a bare alef: أل of ألماتي is part of the name.
-    let written_with_article = text.trim_start().starts_with(ARTICLE);
-    let (body, needs_article) = match strip_article(first_token) {
-        Some(stem) if written_with_article => (&canon[first_token.len() - stem.len()..], true),
-        _ => (canon.as_str(), false),
-    };
-    let base = Pattern {
-        entry,
-        form,
-        needs_article,
-        needs_suffix: false,
-        takes_suffixes: e.takes_suffixes(),
-        tokens,
-    };
-    if base.takes_suffixes
-        && let Some(stem) = body.strip_suffix('ه')
-    {
-        texts.push(format!("{stem}ت"));
-        patterns.push(Pattern {
-            needs_suffix: true,
-            ..base.clone()
-        });
-    }
-    texts.push(body.to_string());
-    patterns.push(base);
-}
-
-/// The canonical shape of a glossary form or any short text.
+/// The canonical shape of a form: its normalized tokens joined by spaces (for comparing
+/// spellings, as `glossary check` does).
 pub fn canonical(text: &str) -> String {
-    Canonical::of_tokens(&tokenize(text)).text
-}
-
-/// Normalized tokens joined by [`JOIN`] or [`BLOCK`], with where each token sits.
-struct Canonical {
-    text: String,
-    starts: Vec<usize>,
-    ends: Vec<usize>,
-}
-
-impl Canonical {
-    fn of_tokens(tokenized: &Tokenized) -> Canonical {
-        let norm = &tokenized.normalized.text;
-        let mut text = String::with_capacity(norm.len());
-        let mut starts = Vec::with_capacity(tokenized.tokens.len());
-        let mut ends = Vec::with_capacity(tokenized.tokens.len());
-        let mut previous_end = None;
-        for token in &tokenized.tokens {
-            if let Some(prev) = previous_end {
-                let between = &norm[prev..token.norm.start];
-                text.push(if between.chars().all(spans_terms) { JOIN } else { BLOCK });
-            }
-            starts.push(text.len());
-            text.push_str(token.norm.slice(norm));
-            ends.push(text.len());
-            previous_end = Some(token.norm.end);
-        }
-        Canonical { text, starts, ends }
-    }
-
-    /// The token whose canonical text contains byte `pos`.
-    fn token_at(&self, pos: usize) -> Option<usize> {
-        let i = self.starts.partition_point(|&s| s <= pos).checked_sub(1)?;
-        (pos < self.ends[i]).then_some(i)
-    }
+    let tokenized = tokenize(text);
+    tokenized
+        .tokens
+        .iter()
+        .map(|t| tokenized.norm(t))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Characters a multi-word term may have between its words: spaces, quotes, brackets, dashes.
@@ -278,7 +379,20 @@ fn spans_terms(c: char) -> bool {
     (c.is_whitespace() && c != '\n' && c != '\r')
         || matches!(
             c,
-            '"' | '\'' | '«' | '»' | '“' | '”' | '‘' | '’' | '(' | ')' | '[' | ']' | '-' | '–' | '—'
+            '"' | '\''
+                | '«'
+                | '»'
+                | '“'
+                | '”'
+                | '‘'
+                | '’'
+                | '('
+                | ')'
+                | '['
+                | ']'
+                | '-'
+                | '–'
+                | '—'
         )
 }
 
@@ -405,8 +519,8 @@ mod tests {
         ]);
         let hits = Matcher::new(&g).find("حكومته وحكومتنا والحكومتها مصري");
         assert_eq!(hits.len(), 2);
-        assert_eq!(hits[0].suffix.as_deref(), Some("ه"));
-        assert_eq!(hits[1].suffix.as_deref(), Some("نا"));
+        assert_eq!(hits[0].suffix, Some("ه"));
+        assert_eq!(hits[1].suffix, Some("نا"));
     }
 
     #[test]

@@ -4,46 +4,127 @@
 //! only where what remains is a known form (the glossary decides). All strings here are in
 //! normalized form (see `normalize.rs`).
 
-/// How the letters before a known word split into clitics.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+/// How the letters before a known word split into clitics (at most three: و + ب + ال).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Proclitics {
-    /// In order, e.g. `["و", "ب", "ال"]`; `لل` is given as `["ل", "ال"]`.
-    pub parts: Vec<&'static str>,
+    parts: [&'static str; 3],
+    len: u8,
     /// The definite article is among them.
     pub article: bool,
 }
 
+impl Proclitics {
+    /// In order, e.g. `["و", "ب", "ال"]`; `لل` is given as `["ل", "ال"]`.
+    pub fn parts(&self) -> &[&'static str] {
+        &self.parts[..usize::from(self.len)]
+    }
+
+    fn push(&mut self, part: &'static str) {
+        self.parts[usize::from(self.len)] = part;
+        self.len += 1;
+    }
+}
+
 /// Split `prefix` into proclitics: at most one of و ف, then at most one of ب ك ل س, then at
 /// most the article ال; `لل` is ل + ال (للمنظمة = ل + المنظمة). `None` when `prefix` is not
-/// such a chain.
+/// such a chain. (Compared as UTF-8 byte pairs: this runs for most words of every article.)
 pub fn proclitics(prefix: &str) -> Option<Proclitics> {
-    let mut rest = prefix;
+    const WAW: &[u8] = "و".as_bytes();
+    const FA: &[u8] = "ف".as_bytes();
+    const LAM: &[u8] = "ل".as_bytes();
+    const ALEF: &[u8] = "ا".as_bytes();
+    let mut rest = prefix.as_bytes();
     let mut out = Proclitics::default();
-    for conj in ["و", "ف"] {
-        if let Some(r) = rest.strip_prefix(conj) {
-            out.parts.push(conj);
-            rest = r;
-            break;
-        }
+    if rest.starts_with(WAW) {
+        out.push("و");
+        rest = &rest[2..];
+    } else if rest.starts_with(FA) {
+        out.push("ف");
+        rest = &rest[2..];
     }
-    if rest == "لل" {
-        out.parts.extend(["ل", "ال"]);
+    if rest.len() == 4 && rest.starts_with(LAM) && rest.ends_with(LAM) {
+        out.push("ل");
+        out.push("ال");
         out.article = true;
         return Some(out);
     }
-    for prep in ["ب", "ك", "ل", "س"] {
-        if let Some(r) = rest.strip_prefix(prep) {
-            out.parts.push(prep);
-            rest = r;
-            break;
+    if rest.len() >= 2 {
+        let preposition = match &rest[..2] {
+            b if b == "ب".as_bytes() => Some("ب"),
+            b if b == "ك".as_bytes() => Some("ك"),
+            b if b == LAM => Some("ل"),
+            b if b == "س".as_bytes() => Some("س"),
+            _ => None,
+        };
+        if let Some(p) = preposition {
+            out.push(p);
+            rest = &rest[2..];
         }
     }
-    if rest == "ال" {
-        out.parts.push("ال");
+    if rest.len() == 4 && rest.starts_with(ALEF) && rest.ends_with(LAM) {
+        out.push("ال");
         out.article = true;
-        rest = "";
+        rest = &[];
     }
     rest.is_empty().then_some(out)
+}
+
+/// Every way `word` can begin with proclitics, as (length of the clitics in bytes, clitics),
+/// the bare word first; at least two letters remain after clitics. One pass over the
+/// first letters, for the matcher's inner loop.
+pub fn readings(word: &str) -> impl Iterator<Item = (usize, Proclitics)> {
+    const LETTERS: [(&str, &str); 7] = [
+        ("و", "و"),
+        ("ف", "ف"),
+        ("ب", "ب"),
+        ("ك", "ك"),
+        ("ل", "ل"),
+        ("س", "س"),
+        ("ا", "ا"),
+    ];
+    let b = word.as_bytes();
+    let letter_at = |pos: usize| -> Option<&'static str> {
+        let pair = b.get(pos..pos + 2)?;
+        LETTERS
+            .iter()
+            .find(|(l, _)| l.as_bytes() == pair)
+            .map(|&(_, name)| name)
+    };
+    let mut out: [(usize, Proclitics); 6] = Default::default();
+    let mut n = 0;
+    let mut add = |len: usize, clitics: Proclitics| {
+        // After clitics, two letters must remain.
+        if len == 0 || word[len..].chars().nth(1).is_some() {
+            out[n] = (len, clitics);
+            n += 1;
+        }
+    };
+    add(0, Proclitics::default());
+    let mut pos = 0;
+    let mut cl = Proclitics::default();
+    if let Some(conj @ ("و" | "ف")) = letter_at(0) {
+        cl.push(conj);
+        pos = 2;
+        add(pos, cl);
+    }
+    if letter_at(pos) == Some("ل") && letter_at(pos + 2) == Some("ل") {
+        let mut lam_lam = cl;
+        lam_lam.push("ل");
+        lam_lam.push("ال");
+        lam_lam.article = true;
+        add(pos + 4, lam_lam);
+    }
+    if let Some(prep @ ("ب" | "ك" | "ل" | "س")) = letter_at(pos) {
+        cl.push(prep);
+        pos += 2;
+        add(pos, cl);
+    }
+    if letter_at(pos) == Some("ا") && letter_at(pos + 2) == Some("ل") {
+        cl.push("ال");
+        cl.article = true;
+        add(pos + 4, cl);
+    }
+    out.into_iter().take(n)
 }
 
 /// Attached pronouns that may follow a noun: his, her, their (m., dual, f.), your (sg., pl.),
@@ -52,6 +133,24 @@ pub const PRONOUN_SUFFIXES: &[&str] = &["ه", "ها", "هم", "هما", "هن", 
 
 pub fn is_pronoun_suffix(suffix: &str) -> bool {
     PRONOUN_SUFFIXES.contains(&suffix)
+}
+
+/// The pronoun suffixes `word` ends with, each with the stem before it (two letters at least).
+pub fn pronoun_suffixes(word: &str) -> impl Iterator<Item = (&str, &'static str)> {
+    // Decide by the last letter first: most words end in none of ه ا م ن ك ي.
+    let candidates: &[&'static str] = match word.chars().next_back() {
+        Some('ه') => &["ه"],
+        Some('ا') => &["ها", "نا", "هما"],
+        Some('م') => &["هم", "كم"],
+        Some('ن') => &["هن", "كن"],
+        Some('ك') => &["ك"],
+        Some('ي') => &["ي"],
+        _ => &[],
+    };
+    candidates.iter().filter_map(move |&suffix| {
+        let stem = word.strip_suffix(suffix)?;
+        stem.chars().nth(1).map(|_| (stem, suffix))
+    })
 }
 
 /// The definite article, as it begins a normalized word.
@@ -69,7 +168,7 @@ mod tests {
     use super::*;
 
     fn parts(prefix: &str) -> Option<(Vec<&'static str>, bool)> {
-        proclitics(prefix).map(|p| (p.parts, p.article))
+        proclitics(prefix).map(|p| (p.parts().to_vec(), p.article))
     }
 
     #[test]
@@ -90,9 +189,47 @@ mod tests {
     }
 
     #[test]
+    fn readings_agree_with_proclitics() {
+        for word in [
+            "والامارات",
+            "للمنظمه",
+            "فللرئيس",
+            "بغداد",
+            "الرئيس",
+            "وبالامارات",
+            "كتاب",
+            "ولد",
+            "سيارات",
+            "لل",
+        ] {
+            let mut from_readings: Vec<_> = readings(word).collect();
+            from_readings.sort_by_key(|r| r.0);
+            let expected: Vec<_> = word
+                .char_indices()
+                .map(|(i, _)| i)
+                .filter(|&i| i == 0 || word[i..].chars().nth(1).is_some())
+                .filter_map(|i| proclitics(&word[..i]).map(|p| (i, p)))
+                .collect();
+            assert_eq!(from_readings, expected, "{word}");
+        }
+    }
+
+    #[test]
     fn other_letters_are_not_clitics() {
         for prefix in ["ت", "وو", "بب", "الو", "ا", "لب", "مال"] {
             assert_eq!(proclitics(prefix), None, "{prefix}");
+        }
+    }
+
+    #[test]
+    fn suffixes_found_by_their_last_letter() {
+        let found: Vec<_> = pronoun_suffixes("حكومتهما").collect();
+        assert_eq!(found, [("حكومت", "هما")]);
+        let found: Vec<_> = pronoun_suffixes("رئيسنا").collect();
+        assert_eq!(found, [("رئيس", "نا")]);
+        assert_eq!(pronoun_suffixes("احتجاجات").count(), 0);
+        for s in PRONOUN_SUFFIXES {
+            assert_eq!(pronoun_suffixes(&format!("كتاب{s}")).count(), 1, "{s}");
         }
     }
 

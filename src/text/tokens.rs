@@ -56,42 +56,78 @@ pub fn tokenize(text: &str) -> Tokenized {
 
 /// Token spans of an already normalized text.
 pub fn token_spans(norm: &str) -> impl Iterator<Item = (Span, TokenKind)> + '_ {
-    let mut chars = norm.char_indices().peekable();
+    let bytes = norm.as_bytes();
+    let mut i = 0;
     std::iter::from_fn(move || {
         // Skip to the next word or digit character.
-        let (start, first) = loop {
-            let (i, c) = chars.next()?;
-            if is_word_char(c) {
-                break (i, c);
+        let (start, first_is_digit) = loop {
+            if i >= bytes.len() {
+                return None;
             }
+            let (word, len) = word_char_at(norm, i);
+            if word {
+                break (i, bytes[i].is_ascii_digit());
+            }
+            i += len;
         };
-        let kind = if first.is_ascii_digit() {
+        let kind = if first_is_digit {
             TokenKind::Number
         } else {
             TokenKind::Word
         };
-        let mut end = start + first.len_utf8();
-        while let Some(&(i, c)) = chars.peek() {
-            let continues = match kind {
+        i = start;
+        while i < bytes.len() {
+            let b = bytes[i];
+            match kind {
                 TokenKind::Number => {
-                    c.is_ascii_digit()
-                        || (matches!(c, '.' | ',')
-                            && norm[i + 1..].starts_with(|d: char| d.is_ascii_digit()))
+                    let continues = b.is_ascii_digit()
+                        || (matches!(b, b'.' | b',')
+                            && bytes.get(i + 1).is_some_and(u8::is_ascii_digit));
+                    if !continues {
+                        break;
+                    }
+                    i += 1;
                 }
-                TokenKind::Word => is_word_char(c) && !c.is_ascii_digit(),
-            };
-            if !continues {
-                break;
+                TokenKind::Word => {
+                    let (word, len) = word_char_at(norm, i);
+                    if !word || b.is_ascii_digit() {
+                        break;
+                    }
+                    i += len;
+                }
             }
-            end = i + c.len_utf8();
-            chars.next();
         }
-        Some((Span::new(start, end), kind))
+        Some((Span::new(start, i), kind))
     })
 }
 
+/// Whether the character at byte `i` is part of a word, and its length. ASCII and the Arabic
+/// letters are decided from the bytes.
+#[inline(always)]
+fn word_char_at(text: &str, i: usize) -> (bool, usize) {
+    let bytes = text.as_bytes();
+    let b = bytes[i];
+    if b < 0x80 {
+        return (b.is_ascii_alphanumeric(), 1);
+    }
+    if (b == 0xD8 || b == 0xD9) && i + 1 < bytes.len() {
+        let cp = (u32::from(b & 0x1F) << 6) | u32::from(bytes[i + 1] & 0x3F);
+        if (0x621..=0x63A).contains(&cp) || (0x641..=0x64A).contains(&cp) {
+            return (true, 2);
+        }
+    }
+    let c = text[i..].chars().next().expect("char boundary");
+    (is_word_char(c), c.len_utf8())
+}
+
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || matches!(c, '\u{0300}'..='\u{036F}')
+    match c {
+        'a'..='z' | 'A'..='Z' | '0'..='9' => true,
+        '\0'..='\x7f' => false,
+        // The Arabic letters, the common case, without the Unicode tables.
+        '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}' => true,
+        _ => c.is_alphanumeric() || matches!(c, '\u{0300}'..='\u{036F}'),
+    }
 }
 
 #[cfg(test)]
