@@ -16,6 +16,13 @@ pub enum Error {
         source: std::io::Error,
     },
 
+    #[error("{}: cannot write: {source}", path.display())]
+    Write {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+
     #[error(
         "{}:{line}:{column}: not valid UTF-8 (byte offset {offset}); if this is a legacy \
          Arabic file, try --encoding windows-1256 (or --encoding auto)",

@@ -14,7 +14,9 @@ use std::process::ExitCode;
 #[command(after_help = "Examples:\n  \
     mizan segment examples/kazakhstan            sentences, one per line\n  \
     mizan segment --format jsonl articles/       JSON lines for tools\n  \
-    mizan segment --encoding windows-1256 old/   legacy Arabic code page\n\n\
+    mizan segment --encoding windows-1256 old/   legacy Arabic code page\n  \
+    mizan gloss --format explain examples/kazakhstan   glossary terms and how they matched\n  \
+    mizan glossary add بنغازي Benghazi --kind place    edit the glossary\n\n\
     Run `mizan <COMMAND> --help` for the options of one command (formats, encodings).")]
 struct Cli {
     #[command(subcommand)]

@@ -25,9 +25,10 @@
 //! tidied its end, and `rm` does not undo that: a missing final newline stays added, and trailing
 //! blank lines stay collapsed into the one blank line before the new table.
 
+use super::matcher::canonical;
 use super::{Entry, Glossary, file};
 use crate::error::{Error, Result};
-use crate::text::normalize::{is_invisible_control, normalize_str};
+use crate::text::normalize::is_invisible_control;
 use crate::text::span::line_column;
 use std::fs::{File, OpenOptions};
 use std::io::{ErrorKind, Write};
@@ -68,6 +69,34 @@ pub enum Added {
 /// Written atomically under a lock.
 pub fn add(path: &Path, ar: &str, en: &str, options: &AddOptions) -> Result<Added> {
     edit(path, true, |text| add_to_text(text, path, ar, en, options))
+}
+
+/// Add many entries in one locked edit (`glossary import`): each entry as [`add`] would, and
+/// an entry that `add` refuses (a spelling already in the glossary) is skipped, with the
+/// reason. Returns how many were added and the skipped ones.
+pub fn add_many(path: &Path, entries: &[Entry]) -> Result<(usize, Vec<(Entry, String)>)> {
+    edit(path, true, |text| {
+        let mut text = text.to_string();
+        let mut added = 0;
+        let mut skipped = Vec::new();
+        for entry in entries {
+            let options = AddOptions {
+                kind: entry.kind.clone(),
+                variants: entry.variants.clone(),
+                note: entry.note.clone(),
+                variant_of: None,
+            };
+            match add_to_text(&text, path, &entry.ar, &entry.en, &options) {
+                Ok((new_text, _)) => {
+                    text = new_text;
+                    added += 1;
+                }
+                Err(Error::Glossary { message, .. }) => skipped.push((entry.clone(), message)),
+                Err(e) => return Err(e),
+            }
+        }
+        Ok((text, (added, skipped)))
+    })
 }
 
 /// Remove the entry whose headword (or, if none, a variant) normalizes to the same form as `ar`.
@@ -179,7 +208,7 @@ pub fn rm_from_text(text: &str, path: &Path, ar: &str) -> Result<(String, Entry)
 /// An existing file keeps its permissions (a read-only one is refused); a new one gets the
 /// usual permissions for the user's umask. A symbolic link is followed: its target is replaced.
 pub fn write_atomically(path: &Path, contents: &str) -> Result<()> {
-    let io = |source| Error::Io {
+    let io = |source| Error::Write {
         path: path.to_path_buf(),
         source,
     };
@@ -335,12 +364,10 @@ fn folder(path: &Path) -> &Path {
     }
 }
 
-/// A spelling's identity for duplicate checks: normalized, white space collapsed.
+/// A spelling's identity for duplicate checks: the matcher's canonical form (normalized
+/// tokens), so `add` refuses exactly what `glossary check` would flag.
 fn key(form: &str) -> String {
-    normalize_str(form)
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+    canonical(form)
 }
 
 /// A TOML basic string, with invisible and control characters escaped so the file shows them.

@@ -27,6 +27,9 @@ pub struct Matcher {
     collided: FxHashMap<Box<str>, u32>,
     /// (node, token id) → child node; node 0 is the root.
     edges: FxHashMap<(u32, u32), u32>,
+    /// The root's child for each token id (`NONE` if no form starts with it): most look-ups
+    /// are of first words, and this saves the second hash look-up for them.
+    roots: Vec<u32>,
     /// Patterns that end at each node.
     ends: Vec<Vec<u32>>,
     patterns: Vec<Pattern>,
@@ -96,6 +99,7 @@ impl Matcher {
             words: Vec::new(),
             collided: FxHashMap::default(),
             edges: FxHashMap::default(),
+            roots: Vec::new(),
             ends: vec![Vec::new()],
             patterns: Vec::new(),
         };
@@ -151,9 +155,16 @@ impl Matcher {
         for token in tokens {
             let id = self.intern(token);
             let next_node = self.ends.len() as u32;
+            let parent = node;
             node = *self.edges.entry((node, id)).or_insert(next_node);
             if node == next_node {
                 self.ends.push(Vec::new());
+            }
+            if parent == 0 {
+                if self.roots.len() <= id as usize {
+                    self.roots.resize(id as usize + 1, NONE);
+                }
+                self.roots[id as usize] = node;
             }
         }
         self.ends[node as usize].push(self.patterns.len() as u32);
@@ -221,6 +232,9 @@ impl Matcher {
 
     fn child(&self, node: u32, token: &str) -> Option<u32> {
         let id = self.token_id(token)?;
+        if node == 0 {
+            return self.roots.get(id as usize).copied().filter(|&n| n != NONE);
+        }
         self.edges.get(&(node, id)).copied()
     }
 
@@ -339,7 +353,7 @@ impl Matcher {
             } else {
                 Form::Variant(p.form - 1)
             },
-            proclitics: c.clitics.parts().to_vec(),
+            proclitics: c.clitics.parts(),
             suffix: c.suffix,
             core: Span::new(
                 core_start.clamp(first.span.start, last.span.end),
@@ -354,6 +368,8 @@ impl Matcher {
         self.patterns.len()
     }
 }
+
+const NONE: u32 = u32::MAX;
 
 fn hash(token: &str) -> u64 {
     use std::hash::Hasher;

@@ -7,20 +7,28 @@
 /// How the letters before a known word split into clitics (at most three: و + ب + ال).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Proclitics {
-    parts: [&'static str; 3],
+    /// Indices into [`CLITICS`], kept small: the matcher copies readings in its inner loop.
+    parts: [u8; 3],
     len: u8,
     /// The definite article is among them.
     pub article: bool,
 }
 
+/// The proclitics, as [`Proclitics::parts`] gives them.
+pub const CLITICS: [&str; 7] = ["و", "ف", "ب", "ك", "ل", "س", "ال"];
+
 impl Proclitics {
     /// In order, e.g. `["و", "ب", "ال"]`; `لل` is given as `["ل", "ال"]`.
-    pub fn parts(&self) -> &[&'static str] {
-        &self.parts[..usize::from(self.len)]
+    pub fn parts(&self) -> Vec<&'static str> {
+        self.parts[..usize::from(self.len)]
+            .iter()
+            .map(|&i| CLITICS[usize::from(i)])
+            .collect()
     }
 
     fn push(&mut self, part: &'static str) {
-        self.parts[usize::from(self.len)] = part;
+        let index = CLITICS.iter().position(|&c| c == part).expect("a clitic") as u8;
+        self.parts[usize::from(self.len)] = index;
         self.len += 1;
     }
 }
@@ -73,22 +81,20 @@ pub fn proclitics(prefix: &str) -> Option<Proclitics> {
 /// the bare word first; at least two letters remain after clitics. One pass over the
 /// first letters, for the matcher's inner loop.
 pub fn readings(word: &str) -> impl Iterator<Item = (usize, Proclitics)> {
-    const LETTERS: [(&str, &str); 7] = [
-        ("و", "و"),
-        ("ف", "ف"),
-        ("ب", "ب"),
-        ("ك", "ك"),
-        ("ل", "ل"),
-        ("س", "س"),
-        ("ا", "ا"),
-    ];
     let b = word.as_bytes();
+    // The clitic letters by their UTF-8 bytes: و D9 88, ف D9 81, ب D8 A8, ك D9 83, ل D9 84,
+    // س D8 B3, ا D8 A7.
     let letter_at = |pos: usize| -> Option<&'static str> {
-        let pair = b.get(pos..pos + 2)?;
-        LETTERS
-            .iter()
-            .find(|(l, _)| l.as_bytes() == pair)
-            .map(|&(_, name)| name)
+        match b.get(pos..pos + 2)? {
+            [0xD9, 0x88] => Some("و"),
+            [0xD9, 0x81] => Some("ف"),
+            [0xD8, 0xA8] => Some("ب"),
+            [0xD9, 0x83] => Some("ك"),
+            [0xD9, 0x84] => Some("ل"),
+            [0xD8, 0xB3] => Some("س"),
+            [0xD8, 0xA7] => Some("ا"),
+            _ => None,
+        }
     };
     let mut out: [(usize, Proclitics); 6] = Default::default();
     let mut n = 0;
@@ -168,7 +174,7 @@ mod tests {
     use super::*;
 
     fn parts(prefix: &str) -> Option<(Vec<&'static str>, bool)> {
-        proclitics(prefix).map(|p| (p.parts().to_vec(), p.article))
+        proclitics(prefix).map(|p| (p.parts(), p.article))
     }
 
     #[test]

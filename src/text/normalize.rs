@@ -102,6 +102,9 @@ impl OffsetMap {
     /// The original offset of a normalized offset. `normalized` must be a char boundary of the
     /// normalized text; the result is a char boundary of the original.
     pub fn to_original(&self, normalized: usize) -> usize {
+        if self.anchors.is_empty() {
+            return normalized.min(self.original_len);
+        }
         let n = normalized as u32;
         let idx = self.anchors.partition_point(|&(a, _)| a <= n);
         let (an, ao) = if idx == 0 {

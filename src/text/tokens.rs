@@ -41,12 +41,13 @@ impl Tokenized {
 /// together are two tokens (`و62` → `و`, `62`), since a clitic can stick to a figure.
 pub fn tokenize(text: &str) -> Tokenized {
     let normalized = normalize(text);
-    let tokens = token_spans(&normalized.text)
+    let mut spans = Vec::with_capacity(text.len() / 8);
+    push_token_spans(&normalized.text, &mut spans);
+    let map = &normalized.map;
+    let tokens = spans
+        .into_iter()
         .map(|(norm, kind)| Token {
-            span: Span::new(
-                normalized.map.to_original(norm.start),
-                normalized.map.to_original(norm.end),
-            ),
+            span: Span::new(map.to_original(norm.start), map.to_original(norm.end)),
             norm,
             kind,
         })
@@ -56,49 +57,69 @@ pub fn tokenize(text: &str) -> Tokenized {
 
 /// Token spans of an already normalized text.
 pub fn token_spans(norm: &str) -> impl Iterator<Item = (Span, TokenKind)> + '_ {
+    let mut spans = Vec::new();
+    push_token_spans(norm, &mut spans);
+    spans.into_iter()
+}
+
+/// The loop behind [`token_spans`]: one pass over the bytes, Arabic letters two at a time.
+fn push_token_spans(norm: &str, out: &mut Vec<(Span, TokenKind)>) {
     let bytes = norm.as_bytes();
+    let n = bytes.len();
     let mut i = 0;
-    std::iter::from_fn(move || {
-        // Skip to the next word or digit character.
-        let (start, first_is_digit) = loop {
-            if i >= bytes.len() {
-                return None;
+    while i < n {
+        let b = bytes[i];
+        let starts_word = if b < 0x80 {
+            b.is_ascii_alphanumeric()
+        } else if i + 1 < n && is_arabic_letter(b, bytes[i + 1]) {
+            true
+        } else {
+            let (word, len) = word_char_at(norm, i);
+            if !word {
+                i += len;
+                continue;
+            }
+            true
+        };
+        if !starts_word {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        if b.is_ascii_digit() {
+            while i < n
+                && (bytes[i].is_ascii_digit()
+                    || (matches!(bytes[i], b'.' | b',')
+                        && bytes.get(i + 1).is_some_and(u8::is_ascii_digit)))
+            {
+                i += 1;
+            }
+            out.push((Span::new(start, i), TokenKind::Number));
+            continue;
+        }
+        while i < n {
+            if i + 1 < n && is_arabic_letter(bytes[i], bytes[i + 1]) {
+                i += 2;
+                continue;
             }
             let (word, len) = word_char_at(norm, i);
-            if word {
-                break (i, bytes[i].is_ascii_digit());
+            if !word || bytes[i].is_ascii_digit() {
+                break;
             }
             i += len;
-        };
-        let kind = if first_is_digit {
-            TokenKind::Number
-        } else {
-            TokenKind::Word
-        };
-        i = start;
-        while i < bytes.len() {
-            let b = bytes[i];
-            match kind {
-                TokenKind::Number => {
-                    let continues = b.is_ascii_digit()
-                        || (matches!(b, b'.' | b',')
-                            && bytes.get(i + 1).is_some_and(u8::is_ascii_digit));
-                    if !continues {
-                        break;
-                    }
-                    i += 1;
-                }
-                TokenKind::Word => {
-                    let (word, len) = word_char_at(norm, i);
-                    if !word || b.is_ascii_digit() {
-                        break;
-                    }
-                    i += len;
-                }
-            }
         }
-        Some((Span::new(start, i), kind))
-    })
+        out.push((Span::new(start, i), TokenKind::Word));
+    }
+}
+
+/// Whether two bytes encode an Arabic letter, U+0621–U+063A or U+0641–U+064A.
+#[inline(always)]
+fn is_arabic_letter(lead: u8, trail: u8) -> bool {
+    match lead {
+        0xD8 => (0xA1..=0xBA).contains(&trail),
+        0xD9 => (0x81..=0x8A).contains(&trail),
+        _ => false,
+    }
 }
 
 /// Whether the character at byte `i` is part of a word, and its length. ASCII and the Arabic
@@ -110,11 +131,8 @@ fn word_char_at(text: &str, i: usize) -> (bool, usize) {
     if b < 0x80 {
         return (b.is_ascii_alphanumeric(), 1);
     }
-    if (b == 0xD8 || b == 0xD9) && i + 1 < bytes.len() {
-        let cp = (u32::from(b & 0x1F) << 6) | u32::from(bytes[i + 1] & 0x3F);
-        if (0x621..=0x63A).contains(&cp) || (0x641..=0x64A).contains(&cp) {
-            return (true, 2);
-        }
+    if i + 1 < bytes.len() && is_arabic_letter(b, bytes[i + 1]) {
+        return (true, 2);
     }
     let c = text[i..].chars().next().expect("char boundary");
     (is_word_char(c), c.len_utf8())
