@@ -8,7 +8,9 @@
 //!                         ├─text::tokenize───▶ Token{span, norm, kind}
 //!                         └─text::segment────▶ Sentence{span, kind}
 //!                                                  │
-//!                  glossary ─▶ align ─▶ review ─▶ brief   (later stages, see docs/architecture.md)
+//!  glossary.toml ──glossary──▶ Glossary ──Matcher──▶ Hit{span, entry, clitics}
+//!                                                  │
+//!                          align ─▶ review ─▶ brief   (later stages, see docs/architecture.md)
 //! ```
 //!
 //! Every stage takes plain data and gives plain data; spans are byte offsets into the

@@ -1,6 +1,7 @@
 //! Command-line front end: clap types stop here; the library gets its own option types.
 
 mod gloss;
+mod glossary;
 mod input;
 mod output;
 mod segment;
@@ -27,6 +28,7 @@ struct Cli {
 enum Command {
     Segment(segment::Args),
     Gloss(gloss::Args),
+    Glossary(glossary::Args),
 }
 
 /// Exit codes (docs/cli.md): 0 success, 1 bad input (an article that cannot be read),
@@ -36,6 +38,7 @@ pub fn main() -> ExitCode {
     let result = match cli.command {
         Command::Segment(args) => segment::run(args),
         Command::Gloss(args) => gloss::run(args),
+        Command::Glossary(args) => glossary::run(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -50,6 +53,9 @@ pub fn main() -> ExitCode {
 fn exit_code(err: &anyhow::Error) -> u8 {
     if err.downcast_ref::<input::NoGlossary>().is_some() {
         return 2;
+    }
+    if err.downcast_ref::<glossary::CheckFailed>().is_some() {
+        return 1;
     }
     match err.downcast_ref::<mizan::Error>() {
         Some(mizan::Error::UnknownEncoding { .. } | mizan::Error::Glossary { .. }) => 2,

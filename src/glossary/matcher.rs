@@ -25,6 +25,9 @@ pub struct Matcher {
     words: Vec<Box<str>>,
     /// Tokens whose hash collided with another's (practically never).
     collided: FxHashMap<Box<str>, u32>,
+    /// One bit per value of a hash's top bits, set for the glossary's tokens: most words of an
+    /// article are not in the glossary, and this answers for them without a map look-up.
+    present: Vec<u64>,
     /// (node, token id) → child node; node 0 is the root.
     edges: FxHashMap<(u32, u32), u32>,
     /// The root's child for each token id (`NONE` if no form starts with it): most look-ups
@@ -98,6 +101,7 @@ impl Matcher {
             vocab: FxHashMap::default(),
             words: Vec::new(),
             collided: FxHashMap::default(),
+            present: vec![0; PRESENT_WORDS],
             edges: FxHashMap::default(),
             roots: Vec::new(),
             ends: vec![Vec::new()],
@@ -211,7 +215,10 @@ impl Matcher {
         }
         let id = self.words.len() as u32;
         self.words.push(Box::from(token));
-        match self.vocab.entry(hash(token)) {
+        let h = hash(token);
+        let bit = presence_bit(h);
+        self.present[bit / 64] |= 1 << (bit % 64);
+        match self.vocab.entry(h) {
             std::collections::hash_map::Entry::Vacant(slot) => {
                 slot.insert(id);
             }
@@ -223,7 +230,12 @@ impl Matcher {
     }
 
     fn token_id(&self, token: &str) -> Option<u32> {
-        match self.vocab.get(&hash(token)) {
+        let h = hash(token);
+        let bit = presence_bit(h);
+        if self.present[bit / 64] & (1 << (bit % 64)) == 0 {
+            return None;
+        }
+        match self.vocab.get(&h) {
             Some(&id) if *self.words[id as usize] == *token => Some(id),
             Some(_) => self.collided.get(token).copied(),
             None => None,
@@ -370,6 +382,13 @@ impl Matcher {
 }
 
 const NONE: u32 = u32::MAX;
+/// 2^20 presence bits (128 KiB).
+const PRESENCE_BITS: u32 = 20;
+const PRESENT_WORDS: usize = (1 << PRESENCE_BITS) / 64;
+
+fn presence_bit(hash: u64) -> usize {
+    (hash >> (64 - PRESENCE_BITS)) as usize
+}
 
 fn hash(token: &str) -> u64 {
     use std::hash::Hasher;

@@ -18,6 +18,7 @@ pub mod edit;
 pub mod exchange;
 pub mod file;
 pub mod matcher;
+pub mod suggest;
 
 pub use file::{load, parse};
 pub use matcher::{Form, Hit, Matcher};
