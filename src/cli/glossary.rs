@@ -207,6 +207,21 @@ pub fn run(args: Args) -> anyhow::Result<()> {
                 .with_context(|| format!("cannot read {}", input.display()))?;
             let imported = exchange::import(&text, format, &input)?;
             let path = glossary_path(file.glossary.as_deref());
+            if let Some(meta) = &imported.meta
+                && !path.exists()
+            {
+                // A new glossary takes the imported description too (TBX carries one).
+                #[derive(Serialize)]
+                struct Header<'a> {
+                    meta: &'a mizan::glossary::Meta,
+                }
+                let text = format!(
+                    "{}\n{}",
+                    edit::NEW_FILE_HEADER,
+                    toml::to_string(&Header { meta })?
+                );
+                edit::write_atomically(&path, &text)?;
+            }
             let (added, skipped) = edit::add_many(&path, &imported.terms)?;
             for (entry, reason) in &skipped {
                 eprintln!("skipped '{}' ({}): {reason}", entry.ar, entry.en);
@@ -303,12 +318,18 @@ fn run_check(flag: Option<&Path>) -> anyhow::Result<()> {
     let problems = check(&glossary);
     let mut errors = 0;
     for p in &problems {
-        let line = p
+        let entry_lines: Vec<usize> = p
             .entries()
-            .first()
-            .and_then(|&e| lines.get(e))
-            .copied()
-            .unwrap_or(1);
+            .iter()
+            .filter_map(|&e| lines.get(e).copied())
+            .collect();
+        let line = entry_lines.first().copied().unwrap_or(1);
+        let also = if entry_lines.len() > 1 {
+            let rest: Vec<String> = entry_lines[1..].iter().map(|l| l.to_string()).collect();
+            format!(" (see also line {})", rest.join(", "))
+        } else {
+            String::new()
+        };
         let level = if p.is_error() {
             errors += 1;
             "error"
@@ -316,7 +337,7 @@ fn run_check(flag: Option<&Path>) -> anyhow::Result<()> {
             "note"
         };
         eprintln!(
-            "{}:{line}:1: {level}: {}",
+            "{}:{line}:1: {level}: {}{also}",
             path.display(),
             p.describe(&glossary)
         );

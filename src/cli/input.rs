@@ -1,7 +1,6 @@
 //! Options shared by every command that reads articles, and the glossary path.
 
 use super::output::warn_all;
-use anyhow::Context;
 use mizan::corpus::{self, Corpus, Encoding, LoadOptions};
 use mizan::glossary::{self, Glossary};
 use std::path::{Path, PathBuf};
@@ -58,10 +57,22 @@ pub fn load_glossary(flag: Option<&Path>) -> anyhow::Result<(PathBuf, Glossary)>
     if flag.is_none() && !path.exists() {
         anyhow::bail!(NoGlossary);
     }
-    let glossary = glossary::load(&path)
-        .with_context(|| format!("cannot use the glossary {}", path.display()))?;
+    let glossary = glossary::load(&path).map_err(BadGlossary)?;
     Ok((path, glossary))
 }
+
+/// The glossary could not be read or is malformed: a configuration error (exit code 2).
+#[derive(Debug)]
+pub struct BadGlossary(pub mizan::Error);
+
+impl std::fmt::Display for BadGlossary {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // The library's message already names the file (and line and column).
+        self.0.fmt(f)
+    }
+}
+
+impl std::error::Error for BadGlossary {}
 
 /// No `--glossary` and no `./glossary.toml`.
 #[derive(Debug)]

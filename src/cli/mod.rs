@@ -44,14 +44,30 @@ pub fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) if output::is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
-            eprintln!("error: {err:#}");
+            eprintln!("error: {}", report(&err));
             ExitCode::from(exit_code(&err))
         }
     }
 }
 
+/// The error and its causes, each said once (a library error's message often includes its
+/// cause already).
+fn report(err: &anyhow::Error) -> String {
+    let mut message = err.to_string();
+    for cause in err.chain().skip(1) {
+        let cause = cause.to_string();
+        if !message.contains(&cause) {
+            message.push_str(": ");
+            message.push_str(&cause);
+        }
+    }
+    message
+}
+
 fn exit_code(err: &anyhow::Error) -> u8 {
-    if err.downcast_ref::<input::NoGlossary>().is_some() {
+    if err.downcast_ref::<input::NoGlossary>().is_some()
+        || err.downcast_ref::<input::BadGlossary>().is_some()
+    {
         return 2;
     }
     if err.downcast_ref::<glossary::CheckFailed>().is_some() {

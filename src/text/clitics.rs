@@ -80,7 +80,7 @@ pub fn proclitics(prefix: &str) -> Option<Proclitics> {
 /// Every way `word` can begin with proclitics, as (length of the clitics in bytes, clitics),
 /// the bare word first; at least two letters remain after clitics. One pass over the
 /// first letters, for the matcher's inner loop.
-pub fn readings(word: &str) -> impl Iterator<Item = (usize, Proclitics)> {
+pub fn readings(word: &str) -> Readings {
     let b = word.as_bytes();
     // The clitic letters by their UTF-8 bytes: و D9 88, ف D9 81, ب D8 A8, ك D9 83, ل D9 84,
     // س D8 B3, ا D8 A7.
@@ -96,13 +96,21 @@ pub fn readings(word: &str) -> impl Iterator<Item = (usize, Proclitics)> {
             _ => None,
         }
     };
-    let mut out: [(usize, Proclitics); 6] = Default::default();
-    let mut n = 0;
+    let mut out = Readings {
+        items: [(0, Proclitics::default()); 6],
+        len: 1,
+        next: 0,
+    };
+    // Most words begin with no clitic letter: only the bare reading.
+    if letter_at(0).is_none() {
+        return out;
+    }
+    out.len = 0;
     let mut add = |len: usize, clitics: Proclitics| {
         // After clitics, two letters must remain.
         if len == 0 || word[len..].chars().nth(1).is_some() {
-            out[n] = (len, clitics);
-            n += 1;
+            out.items[out.len] = (len, clitics);
+            out.len += 1;
         }
     };
     add(0, Proclitics::default());
@@ -130,12 +138,31 @@ pub fn readings(word: &str) -> impl Iterator<Item = (usize, Proclitics)> {
         cl.article = true;
         add(pos + 4, cl);
     }
-    out.into_iter().take(n)
+    out
+}
+
+/// The readings of a word, as [`readings`] gives them.
+#[derive(Debug, Clone)]
+pub struct Readings {
+    items: [(usize, Proclitics); 6],
+    len: usize,
+    next: usize,
+}
+
+impl Iterator for Readings {
+    type Item = (usize, Proclitics);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let item = self.items.get(self.next).filter(|_| self.next < self.len)?;
+        self.next += 1;
+        Some(*item)
+    }
 }
 
 /// Attached pronouns that may follow a noun: his, her, their (m., dual, f.), your (sg., pl.),
-/// our, my.
-pub const PRONOUN_SUFFIXES: &[&str] = &["ه", "ها", "هم", "هما", "هن", "ك", "كم", "كن", "نا", "ي"];
+/// our. Not ي "my": in news text a final ي is nearly always the nisba adjective (أمني
+/// "security-related", نفطي "oil-related"), a different word from the noun.
+pub const PRONOUN_SUFFIXES: &[&str] = &["ه", "ها", "هم", "هما", "هن", "ك", "كم", "كن", "نا"];
 
 pub fn is_pronoun_suffix(suffix: &str) -> bool {
     PRONOUN_SUFFIXES.contains(&suffix)
@@ -150,7 +177,6 @@ pub fn pronoun_suffixes(word: &str) -> impl Iterator<Item = (&str, &'static str)
         Some('م') => &["هم", "كم"],
         Some('ن') => &["هن", "كن"],
         Some('ك') => &["ك"],
-        Some('ي') => &["ي"],
         _ => &[],
     };
     candidates.iter().filter_map(move |&suffix| {
