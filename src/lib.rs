@@ -21,6 +21,7 @@
 pub mod corpus;
 pub mod error;
 pub mod glossary;
+pub mod parallel;
 pub mod text;
 
 pub use error::{Error, Result};

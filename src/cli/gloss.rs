@@ -56,14 +56,20 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     let matcher = Matcher::new(&glossary);
     let mut out = stdout();
     let mut json = Vec::new();
-    for doc in &corpus.documents {
-        let sentences = segment_from(&doc.text, doc.body_start);
-        let starts: Vec<usize> = sentences.iter().map(|s| s.span.start).collect();
+    // Articles are matched on every core; output keeps their order.
+    let found = mizan::parallel::map(&corpus.documents, |doc| {
+        let starts: Vec<usize> = segment_from(&doc.text, doc.body_start)
+            .iter()
+            .map(|s| s.span.start)
+            .collect();
         let hits: Vec<Hit> = matcher
             .find(doc.body())
             .into_iter()
             .map(|h| shift(h, doc.body_start))
             .collect();
+        (starts, hits)
+    });
+    for (doc, (starts, hits)) in corpus.documents.iter().zip(found) {
         let lines = LineIndex::new(&doc.text);
         if args.format != GlossFormat::Jsonl {
             let plural = if hits.len() == 1 { "" } else { "s" };

@@ -10,7 +10,9 @@
 //! across other punctuation or a line break. The longest match at the leftmost token wins.
 
 use super::{Entry, Glossary};
-use crate::text::clitics::{ARTICLE, Proclitics, pronoun_suffixes, readings, strip_article};
+use crate::text::clitics::{
+    ARTICLE, Proclitics, for_each_reading, pronoun_suffixes, strip_article,
+};
 use crate::text::span::Span;
 use crate::text::tokens::{Tokenized, tokenize};
 use rustc_hash::FxHashMap;
@@ -254,7 +256,7 @@ impl Matcher {
     fn best_at(&self, words: &[&str], joined: &[bool], t: usize) -> Option<Candidate> {
         let word = words[t];
         let mut best: Option<Candidate> = None;
-        for (prefix_len, clitics) in readings(word) {
+        for_each_reading(word, |prefix_len, clitics| {
             let rest = &word[prefix_len..];
             let mut found = Found {
                 clitics: &clitics,
@@ -272,7 +274,7 @@ impl Matcher {
                     }
                 }
             }
-        }
+        });
         best
     }
 

@@ -28,6 +28,10 @@ impl Proclitics {
 
     fn push(&mut self, part: &'static str) {
         let index = CLITICS.iter().position(|&c| c == part).expect("a clitic") as u8;
+        self.push_index(index);
+    }
+
+    fn push_index(&mut self, index: u8) {
         self.parts[usize::from(self.len)] = index;
         self.len += 1;
     }
@@ -80,82 +84,88 @@ pub fn proclitics(prefix: &str) -> Option<Proclitics> {
 /// Every way `word` can begin with proclitics, as (length of the clitics in bytes, clitics),
 /// the bare word first; at least two letters remain after clitics. One pass over the
 /// first letters, for the matcher's inner loop.
-pub fn readings(word: &str) -> Readings {
+pub fn readings(word: &str) -> impl Iterator<Item = (usize, Proclitics)> {
+    let mut out = Vec::new();
+    for_each_reading(word, |len, clitics| out.push((len, clitics)));
+    out.into_iter()
+}
+
+/// [`readings`] without collecting them: `f(length of the clitics in bytes, clitics)` for each,
+/// the bare word first. This is the matcher's inner loop, so it works on bytes.
+#[inline(always)]
+pub fn for_each_reading(word: &str, mut f: impl FnMut(usize, Proclitics)) {
+    // Indices into CLITICS.
+    const WAW: u8 = 0;
+    const FA: u8 = 1;
+    const BA: u8 = 2;
+    const KAF: u8 = 3;
+    const LAM: u8 = 4;
+    const SIN: u8 = 5;
+    const ARTICLE: u8 = 6;
+    const ALEF: u8 = 7; // not a clitic by itself: the start of the article
     let b = word.as_bytes();
     // The clitic letters by their UTF-8 bytes: و D9 88, ف D9 81, ب D8 A8, ك D9 83, ل D9 84,
     // س D8 B3, ا D8 A7.
-    let letter_at = |pos: usize| -> Option<&'static str> {
+    let letter_at = |pos: usize| -> Option<u8> {
         match b.get(pos..pos + 2)? {
-            [0xD9, 0x88] => Some("و"),
-            [0xD9, 0x81] => Some("ف"),
-            [0xD8, 0xA8] => Some("ب"),
-            [0xD9, 0x83] => Some("ك"),
-            [0xD9, 0x84] => Some("ل"),
-            [0xD8, 0xB3] => Some("س"),
-            [0xD8, 0xA7] => Some("ا"),
+            [0xD9, 0x88] => Some(WAW),
+            [0xD9, 0x81] => Some(FA),
+            [0xD8, 0xA8] => Some(BA),
+            [0xD9, 0x83] => Some(KAF),
+            [0xD9, 0x84] => Some(LAM),
+            [0xD8, 0xB3] => Some(SIN),
+            [0xD8, 0xA7] => Some(ALEF),
             _ => None,
         }
     };
-    let mut out = Readings {
-        items: [(0, Proclitics::default()); 6],
-        len: 1,
-        next: 0,
-    };
-    // Most words begin with no clitic letter: only the bare reading.
+    f(0, Proclitics::default());
     if letter_at(0).is_none() {
-        return out;
+        return; // most words: only the bare reading
     }
-    out.len = 0;
-    let mut add = |len: usize, clitics: Proclitics| {
-        // After clitics, two letters must remain.
-        if len == 0 || word[len..].chars().nth(1).is_some() {
-            out.items[out.len] = (len, clitics);
-            out.len += 1;
-        }
+    // After clitics, two letters must remain.
+    let two_letters_after = |pos: usize| {
+        let rest = &b[pos.min(b.len())..];
+        rest.first()
+            .is_some_and(|&lead| rest.len() > utf8_len(lead))
     };
-    add(0, Proclitics::default());
     let mut pos = 0;
     let mut cl = Proclitics::default();
-    if let Some(conj @ ("و" | "ف")) = letter_at(0) {
-        cl.push(conj);
+    if let Some(conj @ (WAW | FA)) = letter_at(0) {
+        cl.push_index(conj);
         pos = 2;
-        add(pos, cl);
+        if two_letters_after(pos) {
+            f(pos, cl);
+        }
     }
-    if letter_at(pos) == Some("ل") && letter_at(pos + 2) == Some("ل") {
+    if letter_at(pos) == Some(LAM) && letter_at(pos + 2) == Some(LAM) && two_letters_after(pos + 4)
+    {
         let mut lam_lam = cl;
-        lam_lam.push("ل");
-        lam_lam.push("ال");
+        lam_lam.push_index(LAM);
+        lam_lam.push_index(ARTICLE);
         lam_lam.article = true;
-        add(pos + 4, lam_lam);
+        f(pos + 4, lam_lam);
     }
-    if let Some(prep @ ("ب" | "ك" | "ل" | "س")) = letter_at(pos) {
-        cl.push(prep);
+    if let Some(prep @ (BA | KAF | LAM | SIN)) = letter_at(pos) {
+        cl.push_index(prep);
         pos += 2;
-        add(pos, cl);
+        if two_letters_after(pos) {
+            f(pos, cl);
+        }
     }
-    if letter_at(pos) == Some("ا") && letter_at(pos + 2) == Some("ل") {
-        cl.push("ال");
+    if letter_at(pos) == Some(ALEF) && letter_at(pos + 2) == Some(LAM) && two_letters_after(pos + 4)
+    {
+        cl.push_index(ARTICLE);
         cl.article = true;
-        add(pos + 4, cl);
+        f(pos + 4, cl);
     }
-    out
 }
 
-/// The readings of a word, as [`readings`] gives them.
-#[derive(Debug, Clone)]
-pub struct Readings {
-    items: [(usize, Proclitics); 6],
-    len: usize,
-    next: usize,
-}
-
-impl Iterator for Readings {
-    type Item = (usize, Proclitics);
-
-    fn next(&mut self) -> Option<Self::Item> {
-        let item = self.items.get(self.next).filter(|_| self.next < self.len)?;
-        self.next += 1;
-        Some(*item)
+fn utf8_len(lead: u8) -> usize {
+    match lead {
+        0x00..=0x7F => 1,
+        0xF0..=0xFF => 4,
+        0xE0..=0xEF => 3,
+        _ => 2,
     }
 }
 
@@ -169,20 +179,55 @@ pub fn is_pronoun_suffix(suffix: &str) -> bool {
 }
 
 /// The pronoun suffixes `word` ends with, each with the stem before it (two letters at least).
+/// Decided on the UTF-8 bytes: most words end in none of ه ا م ن ك.
+#[inline]
 pub fn pronoun_suffixes(word: &str) -> impl Iterator<Item = (&str, &'static str)> {
-    // Decide by the last letter first: most words end in none of ه ا م ن ك ي.
-    let candidates: &[&'static str] = match word.chars().next_back() {
-        Some('ه') => &["ه"],
-        Some('ا') => &["ها", "نا", "هما"],
-        Some('م') => &["هم", "كم"],
-        Some('ن') => &["هن", "كن"],
-        Some('ك') => &["ك"],
-        _ => &[],
+    const HEH: [u8; 2] = [0xD9, 0x87];
+    const ALEF: [u8; 2] = [0xD8, 0xA7];
+    const MEEM: [u8; 2] = [0xD9, 0x85];
+    const NOON: [u8; 2] = [0xD9, 0x86];
+    const KAF: [u8; 2] = [0xD9, 0x83];
+    let b = word.as_bytes();
+    let letter = |from_end: usize| -> Option<[u8; 2]> {
+        let end = b.len().checked_sub(2 * from_end)?;
+        let start = end.checked_sub(2)?;
+        Some([b[start], b[start + 1]])
     };
-    candidates.iter().filter_map(move |&suffix| {
-        let stem = word.strip_suffix(suffix)?;
-        stem.chars().nth(1).map(|_| (stem, suffix))
-    })
+    let mut found: [(usize, &'static str); 2] = [(0, ""); 2];
+    let mut n = 0;
+    let mut add = |letters: usize, suffix: &'static str| {
+        found[n] = (letters, suffix);
+        n += 1;
+    };
+    match letter(0) {
+        Some(HEH) => add(1, "ه"),
+        Some(ALEF) => match letter(1) {
+            Some(HEH) => add(2, "ها"),
+            Some(NOON) => add(2, "نا"),
+            Some(MEEM) if letter(2) == Some(HEH) => add(3, "هما"),
+            _ => {}
+        },
+        Some(MEEM) => match letter(1) {
+            Some(HEH) => add(2, "هم"),
+            Some(KAF) => add(2, "كم"),
+            _ => {}
+        },
+        Some(NOON) => match letter(1) {
+            Some(HEH) => add(2, "هن"),
+            Some(KAF) => add(2, "كن"),
+            _ => {}
+        },
+        Some(KAF) => add(1, "ك"),
+        _ => {}
+    }
+    found
+        .into_iter()
+        .take(n)
+        .filter_map(move |(letters, suffix)| {
+            let stem = &word[..word.len() - 2 * letters];
+            // Two letters must remain.
+            (stem.len() >= 4 && stem.is_char_boundary(stem.len())).then_some((stem, suffix))
+        })
 }
 
 /// The definite article, as it begins a normalized word.

@@ -41,29 +41,28 @@ impl Tokenized {
 /// together are two tokens (`و62` → `و`, `62`), since a clitic can stick to a figure.
 pub fn tokenize(text: &str) -> Tokenized {
     let normalized = normalize(text);
-    let mut spans = Vec::with_capacity(text.len() / 8);
-    push_token_spans(&normalized.text, &mut spans);
+    let mut tokens = Vec::with_capacity(text.len() / 8);
     let map = &normalized.map;
-    let tokens = spans
-        .into_iter()
-        .map(|(norm, kind)| Token {
+    push_token_spans(&normalized.text, |norm, kind| {
+        tokens.push(Token {
             span: Span::new(map.to_original(norm.start), map.to_original(norm.end)),
             norm,
             kind,
         })
-        .collect();
+    });
     Tokenized { normalized, tokens }
 }
 
 /// Token spans of an already normalized text.
 pub fn token_spans(norm: &str) -> impl Iterator<Item = (Span, TokenKind)> + '_ {
     let mut spans = Vec::new();
-    push_token_spans(norm, &mut spans);
+    push_token_spans(norm, |span, kind| spans.push((span, kind)));
     spans.into_iter()
 }
 
 /// The loop behind [`token_spans`]: one pass over the bytes, Arabic letters two at a time.
-fn push_token_spans(norm: &str, out: &mut Vec<(Span, TokenKind)>) {
+#[inline(always)]
+fn push_token_spans(norm: &str, mut emit: impl FnMut(Span, TokenKind)) {
     let bytes = norm.as_bytes();
     let n = bytes.len();
     let mut i = 0;
@@ -94,7 +93,7 @@ fn push_token_spans(norm: &str, out: &mut Vec<(Span, TokenKind)>) {
             {
                 i += 1;
             }
-            out.push((Span::new(start, i), TokenKind::Number));
+            emit(Span::new(start, i), TokenKind::Number);
             continue;
         }
         while i < n {
@@ -108,7 +107,7 @@ fn push_token_spans(norm: &str, out: &mut Vec<(Span, TokenKind)>) {
             }
             i += len;
         }
-        out.push((Span::new(start, i), TokenKind::Word));
+        emit(Span::new(start, i), TokenKind::Word);
     }
 }
 
