@@ -10,6 +10,9 @@
 //! Text: the UD Arabic-PUD documents (from the shared folder) repeated to M MB (default 20),
 //! matched one document at a time.
 
+mod common;
+
+use common::peak_rss_kb;
 use mizan::glossary::{self, Entry, Glossary, Matcher};
 use std::hint::black_box;
 use std::path::PathBuf;
@@ -155,15 +158,4 @@ fn news_docs(shared: &std::path::Path, min_len: usize) -> Vec<String> {
     let one: usize = docs.iter().map(String::len).sum();
     let copies = min_len / one + 1;
     (0..copies).flat_map(|_| docs.iter().cloned()).collect()
-}
-
-fn peak_rss_kb() -> u64 {
-    std::fs::read_to_string("/proc/self/status")
-        .ok()
-        .and_then(|s| {
-            s.lines()
-                .find(|l| l.starts_with("VmHWM:"))
-                .and_then(|l| l.split_whitespace().nth(1)?.parse().ok())
-        })
-        .unwrap_or(0)
 }

@@ -5,6 +5,9 @@
 //! default 3). Without `--input` it uses the sample corpus repeated to 50 MB.
 //! `scripts/bench_segment.py` runs it beside sentencex on the same text.
 
+mod common;
+
+use common::peak_rss_kb;
 use mizan::text::{normalize, segment};
 use std::hint::black_box;
 use std::time::Instant;
@@ -63,16 +66,4 @@ fn sample_text(min_len: usize) -> String {
         .map(|p| std::fs::read_to_string(p).expect("sample article") + "\n\n")
         .collect();
     one.repeat(min_len / one.len() + 1)
-}
-
-/// Peak resident memory of this process (Linux), 0 where unknown.
-fn peak_rss_kb() -> u64 {
-    std::fs::read_to_string("/proc/self/status")
-        .ok()
-        .and_then(|s| {
-            s.lines()
-                .find(|l| l.starts_with("VmHWM:"))
-                .and_then(|l| l.split_whitespace().nth(1)?.parse().ok())
-        })
-        .unwrap_or(0)
 }

@@ -139,7 +139,7 @@ pub fn load<P: AsRef<Path>>(paths: &[P], options: &LoadOptions) -> Result<Corpus
     let mut corpus = Corpus::default();
     for path in paths {
         let path = path.as_ref();
-        let meta = std::fs::metadata(path).map_err(|source| io_error(path, source))?;
+        let meta = std::fs::metadata(path).map_err(|source| Error::reading(path, source))?;
         if meta.is_dir() {
             let files = article_files(path, &options.extensions)?;
             if files.is_empty() {
@@ -218,7 +218,7 @@ pub fn read_document(
     warnings: &mut Vec<Warning>,
 ) -> Result<Option<Document>> {
     let size = std::fs::metadata(path)
-        .map_err(|source| io_error(path, source))?
+        .map_err(|source| Error::reading(path, source))?
         .len();
     if size > MAX_ARTICLE_BYTES {
         return Err(Error::TooLarge {
@@ -227,7 +227,7 @@ pub fn read_document(
             limit: MAX_ARTICLE_BYTES,
         });
     }
-    let bytes = std::fs::read(path).map_err(|source| io_error(path, source))?;
+    let bytes = std::fs::read(path).map_err(|source| Error::reading(path, source))?;
     let text = decode(&bytes, path, encoding, warnings)?;
     if text
         .chars()
@@ -385,19 +385,6 @@ fn metadata(text: &str) -> (Metadata, usize) {
         meta.date = leading_date(text, body_start).map(|(_, d)| d.to_string());
     }
     (meta, body_start)
-}
-
-fn io_error(path: &Path, source: std::io::Error) -> Error {
-    if source.kind() == std::io::ErrorKind::NotFound {
-        Error::NotFound {
-            path: path.to_path_buf(),
-        }
-    } else {
-        Error::Io {
-            path: path.to_path_buf(),
-            source,
-        }
-    }
 }
 
 #[cfg(test)]

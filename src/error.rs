@@ -80,3 +80,20 @@ pub enum Error {
     #[error("unknown encoding '{name}' (expected utf-8, windows-1256, iso-8859-6 or auto)")]
     UnknownEncoding { name: String },
 }
+
+impl Error {
+    /// A failed read of `path`: a missing file is [`Error::NotFound`], anything else
+    /// [`Error::Io`].
+    pub fn reading(path: &std::path::Path, source: std::io::Error) -> Error {
+        if source.kind() == std::io::ErrorKind::NotFound {
+            Error::NotFound {
+                path: path.to_path_buf(),
+            }
+        } else {
+            Error::Io {
+                path: path.to_path_buf(),
+                source,
+            }
+        }
+    }
+}

@@ -333,17 +333,7 @@ fn read(target: &Path, path: &Path) -> Result<Option<String>> {
             });
         }
     };
-    String::from_utf8(bytes).map(Some).map_err(|e| {
-        let offset = e.utf8_error().valid_up_to();
-        let valid = std::str::from_utf8(&e.as_bytes()[..offset]).expect("valid prefix");
-        let (line, column) = line_column(valid, offset);
-        Error::Glossary {
-            path: path.to_path_buf(),
-            line,
-            column,
-            message: "not valid UTF-8".into(),
-        }
-    })
+    super::file::utf8(bytes, path).map(Some)
 }
 
 /// A symbolic link's target (so the link is kept and its file edited), else the path itself.

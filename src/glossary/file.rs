@@ -8,19 +8,13 @@ use std::path::Path;
 
 /// Load and check a glossary file.
 pub fn load(path: &Path) -> Result<Glossary> {
-    let bytes = std::fs::read(path).map_err(|source| {
-        if source.kind() == std::io::ErrorKind::NotFound {
-            Error::NotFound {
-                path: path.to_path_buf(),
-            }
-        } else {
-            Error::Io {
-                path: path.to_path_buf(),
-                source,
-            }
-        }
-    })?;
-    let text = String::from_utf8(bytes).map_err(|e| {
+    let bytes = std::fs::read(path).map_err(|source| Error::reading(path, source))?;
+    parse(&utf8(bytes, path)?, path)
+}
+
+/// A glossary file's bytes as text; invalid UTF-8 is an error at its line and column.
+pub(crate) fn utf8(bytes: Vec<u8>, path: &Path) -> Result<String> {
+    String::from_utf8(bytes).map_err(|e| {
         let offset = e.utf8_error().valid_up_to();
         let valid = std::str::from_utf8(&e.as_bytes()[..offset]).expect("valid prefix");
         let (line, column) = line_column(valid, offset);
@@ -30,8 +24,7 @@ pub fn load(path: &Path) -> Result<Glossary> {
             column,
             message: "not valid UTF-8".into(),
         }
-    })?;
-    parse(&text, path)
+    })
 }
 
 /// Parse glossary text; `path` names it in errors.
