@@ -18,6 +18,7 @@
 //! The library never prints: only the binary does.
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod align;
 pub mod corpus;
 pub mod error;
 pub mod glossary;

@@ -1,5 +1,6 @@
 //! Command-line front end: clap types stop here; the library gets its own option types.
 
+mod align;
 mod gloss;
 mod glossary;
 mod input;
@@ -29,6 +30,7 @@ enum Command {
     Segment(segment::Args),
     Gloss(gloss::Args),
     Glossary(glossary::Args),
+    Align(align::Args),
 }
 
 /// Exit codes (docs/cli.md): 0 success, 1 bad input (an article that cannot be read),
@@ -39,6 +41,7 @@ pub fn main() -> ExitCode {
         Command::Segment(args) => segment::run(args),
         Command::Gloss(args) => gloss::run(args),
         Command::Glossary(args) => glossary::run(args),
+        Command::Align(args) => align::run(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -64,7 +67,22 @@ fn report(err: &anyhow::Error) -> String {
     message
 }
 
+/// A bad flag value found after parsing (exit code 2, like clap's own).
+#[derive(Debug)]
+pub struct UsageError(pub String);
+
+impl std::fmt::Display for UsageError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for UsageError {}
+
 fn exit_code(err: &anyhow::Error) -> u8 {
+    if err.downcast_ref::<UsageError>().is_some() {
+        return 2;
+    }
     if err.downcast_ref::<input::NoGlossary>().is_some()
         || err.downcast_ref::<input::BadGlossary>().is_some()
     {

@@ -1,0 +1,282 @@
+//! What a sentence is made of, for comparing it with others: content words without clitics,
+//! glossary entries (two spellings of one name are one unit), and figures by value.
+
+use crate::glossary::Matcher;
+use crate::text::clitics::for_each_reading;
+use crate::text::tokens::{TokenKind, tokenize};
+
+/// A unit of meaning, as a string key: `w:<stem>`, `g:<entry>`, `n:<value>`.
+pub type Unit = String;
+
+/// The units of one sentence, in order, with whether each is a low-weight function word.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Features {
+    pub units: Vec<(Unit, bool)>,
+}
+
+/// Function words and attribution boilerplate (normalized), weighted low: two sentences do not
+/// report the same fact because both say "وقال" or "بحسب".
+const LIGHT: &[&str] = &[
+    "في",
+    "من",
+    "علي",
+    "الي",
+    "عن",
+    "ان",
+    "التي",
+    "الذي",
+    "الذين",
+    "هذا",
+    "هذه",
+    "ذلك",
+    "تلك",
+    "كان",
+    "كانت",
+    "قد",
+    "لم",
+    "لا",
+    "ما",
+    "مع",
+    "بعد",
+    "قبل",
+    "حتي",
+    "او",
+    "ثم",
+    "كل",
+    "بين",
+    "عند",
+    "خلال",
+    "حيث",
+    "منذ",
+    "ايضا",
+    "اليوم",
+    "هو",
+    "هي",
+    "هم",
+    "انه",
+    "انها",
+    "فيه",
+    "فيها",
+    "عليه",
+    "عليها",
+    "له",
+    "لها",
+    "به",
+    "بها",
+    "منها",
+    "منه",
+    "اي",
+    "غير",
+    "بعض",
+    "عدد",
+    "نحو",
+    "قال",
+    "قالت",
+    "اضاف",
+    "اضافت",
+    "اعلن",
+    "اعلنت",
+    "ذكر",
+    "ذكرت",
+    "نقل",
+    "نقلت",
+    "اكد",
+    "اكدت",
+    "اشار",
+    "اشارت",
+    "بحسب",
+    "حسب",
+    "وفق",
+    "وفقا",
+    "تابع",
+    "صرح",
+    "اوضح",
+    "اوضحت",
+    "افاد",
+    "افادت",
+    "وكاله",
+    "وكالات",
+    "الانباء",
+    "انباء",
+    "بيان",
+    "مصادر",
+    "يوم",
+    "الاربعاء",
+    "الخميس",
+    "الجمعه",
+    "السبت",
+    "الاحد",
+    "الاثنين",
+    "الثلاثاء",
+];
+
+/// Number words (normalized, without clitics) and their values.
+const NUMBER_WORDS: &[(&str, f64)] = &[
+    ("واحد", 1.0),
+    ("اثنان", 2.0),
+    ("اثنين", 2.0),
+    ("ثلاثه", 3.0),
+    ("ثلاث", 3.0),
+    ("اربعه", 4.0),
+    ("اربع", 4.0),
+    ("خمسه", 5.0),
+    ("خمس", 5.0),
+    ("سته", 6.0),
+    ("ست", 6.0),
+    ("سبعه", 7.0),
+    ("سبع", 7.0),
+    ("ثمانيه", 8.0),
+    ("ثماني", 8.0),
+    ("تسعه", 9.0),
+    ("تسع", 9.0),
+    ("عشره", 10.0),
+    ("عشر", 10.0),
+    ("مئه", 100.0),
+    ("مائه", 100.0),
+    ("الف", 1000.0),
+    ("الفي", 2000.0),
+    ("الفين", 2000.0),
+    ("مليون", 1e6),
+    ("مليار", 1e9),
+];
+
+/// Words that multiply the figure before them: `6 آلاف` = 6000.
+const MULTIPLIERS: &[(&str, f64)] = &[
+    ("الف", 1000.0),
+    ("الاف", 1000.0),
+    ("مليون", 1e6),
+    ("ملايين", 1e6),
+    ("مليار", 1e9),
+];
+
+/// The units of `text`. Glossary hits replace the words they cover with their entry.
+pub fn features(text: &str, matcher: Option<&Matcher>) -> Features {
+    let tokenized = tokenize(text);
+    let hits = matcher
+        .map(|m| m.find_tokenized(&tokenized))
+        .unwrap_or_default();
+    let mut units = Vec::with_capacity(tokenized.tokens.len());
+    let mut hit = hits.iter().peekable();
+    let tokens = &tokenized.tokens;
+    let mut i = 0;
+    while i < tokens.len() {
+        let token = &tokens[i];
+        // A glossary hit covering this token: one unit for the whole term.
+        while hit.peek().is_some_and(|h| h.span.end <= token.span.start) {
+            hit.next();
+        }
+        if let Some(h) = hit.peek()
+            && h.span.start <= token.span.start
+            && token.span.end <= h.span.end
+        {
+            units.push((format!("g:{}", h.entry), false));
+            while i < tokens.len() && tokens[i].span.end <= h.span.end {
+                i += 1;
+            }
+            hit.next();
+            continue;
+        }
+        let norm = tokenized.norm(token);
+        match token.kind {
+            TokenKind::Number => {
+                let mut value = parse_number(norm);
+                // "6 آلاف": the next word multiplies.
+                if let Some(next) = tokens.get(i + 1)
+                    && next.kind == TokenKind::Word
+                    && let Some(&(_, m)) = MULTIPLIERS
+                        .iter()
+                        .find(|(w, _)| *w == stem(tokenized.norm(next)))
+                    && let Some(v) = value
+                {
+                    value = Some(v * m);
+                    i += 1;
+                }
+                match value {
+                    Some(v) => units.push((number_unit(v), false)),
+                    None => units.push((format!("w:{norm}"), false)),
+                }
+            }
+            TokenKind::Word => {
+                let stem = stem(norm);
+                if let Some(&(_, v)) = NUMBER_WORDS.iter().find(|(w, _)| *w == stem) {
+                    units.push((number_unit(v), false));
+                } else {
+                    let light = LIGHT.contains(&stem) || LIGHT.contains(&norm);
+                    // Single letters (leftover clitics, initials) say nothing.
+                    if stem.chars().nth(1).is_some() {
+                        units.push((format!("w:{stem}"), light));
+                    }
+                }
+            }
+        }
+        i += 1;
+    }
+    Features { units }
+}
+
+/// A word without its proclitics (و ف, ب ك ل, ال), keeping at least three letters: light
+/// stemming for comparison only, applied the same way to both sides.
+pub fn stem(norm: &str) -> &str {
+    let mut best = norm;
+    for_each_reading(norm, |len, _| {
+        let rest = &norm[len..];
+        if rest.chars().nth(2).is_some() && rest.len() < best.len() {
+            best = rest;
+        }
+    });
+    best
+}
+
+fn parse_number(norm: &str) -> Option<f64> {
+    // 3,958 and 3958 are one figure; a comma followed by other than three digits is a decimal.
+    let cleaned: String = if norm.split(',').skip(1).all(|g| g.len() == 3) {
+        norm.replace(',', "")
+    } else {
+        norm.replace(',', ".")
+    };
+    cleaned.parse().ok()
+}
+
+fn number_unit(value: f64) -> Unit {
+    if value.fract() == 0.0 && value.abs() < 1e15 {
+        format!("n:{}", value as i64)
+    } else {
+        format!("n:{value}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn units(text: &str) -> Vec<String> {
+        features(text, None)
+            .units
+            .into_iter()
+            .map(|u| u.0)
+            .collect()
+    }
+
+    #[test]
+    fn figures_compare_by_value_in_any_script_and_in_words() {
+        assert!(units("قتل ٣٩٥٨ شخصا").contains(&"n:3958".to_string()));
+        assert!(units("قتل 3,958 شخصا").contains(&"n:3958".to_string()));
+        assert!(units("قتل ثمانية من عناصر الأمن").contains(&"n:8".to_string()));
+        assert!(units("اعتقال 6 آلاف شخص").contains(&"n:6000".to_string()));
+        assert!(units("أكثر من ألف جريح").contains(&"n:1000".to_string()));
+        assert!(units("بلغ ٧٫٥ بالمئة").contains(&"n:7.5".to_string()));
+    }
+
+    #[test]
+    fn clitics_are_peeled_for_comparison() {
+        assert_eq!(units("والمتظاهرين"), units("المتظاهرين"));
+        assert_eq!(units("بالشرطة"), units("للشرطة"));
+    }
+
+    #[test]
+    fn attribution_words_are_light() {
+        let f = features("وقال المتحدث", None);
+        assert!(f.units[0].1, "{:?}", f.units);
+        assert!(!f.units[1].1);
+    }
+}

@@ -1,0 +1,150 @@
+//! `mizan align`: sentences of different articles that report the same fact.
+
+use super::input::{Articles, NoGlossary, load_glossary};
+use super::output::{Format, finish, stdout};
+use mizan::align::{self, DEFAULT_THRESHOLD, Options, Sentence};
+use mizan::glossary::Matcher;
+use mizan::text::bidi::make_visible;
+use mizan::text::{SentenceKind, segment_from};
+use serde::Serialize;
+use std::io::Write;
+use std::path::PathBuf;
+
+/// Find sentences of different articles that report the same fact (near-duplicates), scored
+/// and grouped into clusters.
+///
+/// Figures compare by value (٨ = 8 = ثمانية), spellings of one glossary entry are one word,
+/// clitics are peeled, rare words weigh more than common ones and attribution ("وقال",
+/// "بحسب") weighs little. Each pair has an id that stays the same across runs, for review.
+#[derive(Debug, clap::Args)]
+#[command(after_help = "Examples:\n  mizan align examples/kazakhstan\n  \
+    mizan align --format jsonl --threshold 0.5 articles/")]
+pub struct Args {
+    #[command(flatten)]
+    articles: Articles,
+
+    /// Align pairs scoring at least this (0 to 1; see docs/alignment.md).
+    #[arg(long, default_value_t = DEFAULT_THRESHOLD, value_name = "X")]
+    threshold: f64,
+
+    /// Glossary file (default: ./glossary.toml if there is one): its spellings count as one.
+    #[arg(long, value_name = "FILE")]
+    glossary: Option<PathBuf>,
+
+    /// `text` for reading, `jsonl` for tools:
+    /// {"id","score","cluster","a":{"doc","index","text"},"b":{...}}.
+    #[arg(long, value_enum, default_value = "text")]
+    format: Format,
+}
+
+#[derive(Serialize)]
+struct Side<'a> {
+    doc: &'a str,
+    index: usize,
+    text: &'a str,
+}
+
+#[derive(Serialize)]
+struct Line<'a> {
+    id: &'a str,
+    score: f64,
+    cluster: usize,
+    a: Side<'a>,
+    b: Side<'a>,
+}
+
+pub fn run(args: Args) -> anyhow::Result<()> {
+    if !(0.0..=1.0).contains(&args.threshold) {
+        anyhow::bail!(super::UsageError(format!(
+            "--threshold {} is outside 0 to 1",
+            args.threshold
+        )));
+    }
+    let glossary = match load_glossary(args.glossary.as_deref()) {
+        Ok((_, g)) => Some(g),
+        Err(e) if e.downcast_ref::<NoGlossary>().is_some() => None,
+        Err(e) => return Err(e),
+    };
+    let matcher = glossary.as_ref().map(Matcher::new);
+    let corpus = args.articles.load()?;
+    // The reporting sentences of every article: bylines and metadata are not facts.
+    let segmented = mizan::parallel::map(&corpus.documents, |doc| {
+        segment_from(&doc.text, doc.body_start)
+    });
+    let mut sentences = Vec::new();
+    for (d, (doc, segs)) in corpus.documents.iter().zip(&segmented).enumerate() {
+        for (index, s) in segs.iter().enumerate() {
+            if matches!(s.kind, SentenceKind::Body | SentenceKind::Headline) {
+                sentences.push(Sentence {
+                    doc: d,
+                    index,
+                    text: s.span.slice(&doc.text),
+                });
+            }
+        }
+    }
+    let options = Options {
+        threshold: args.threshold,
+        ..Options::default()
+    };
+    let result = align::align(&sentences, matcher.as_ref(), &options);
+    let mut out = stdout();
+    let side = |s: usize| {
+        let sentence = &sentences[s];
+        Side {
+            doc: &corpus.documents[sentence.doc].id,
+            index: sentence.index,
+            text: sentence.text,
+        }
+    };
+    match args.format {
+        Format::Jsonl => {
+            for p in &result.pairs {
+                let mut json = serde_json::to_vec(&Line {
+                    id: &p.id,
+                    score: (p.score * 1000.0).round() / 1000.0,
+                    cluster: p.cluster,
+                    a: side(p.a),
+                    b: side(p.b),
+                })?;
+                json.push(b'\n');
+                out.write_all(&json)?;
+            }
+        }
+        Format::Text => {
+            writeln!(
+                out,
+                "{} pairs in {} clusters ({} sentences of {} articles, threshold {})",
+                result.pairs.len(),
+                result.clusters.len(),
+                sentences.len(),
+                corpus.documents.len(),
+                args.threshold
+            )?;
+            for (c, members) in result.clusters.iter().enumerate() {
+                let articles: std::collections::BTreeSet<usize> =
+                    members.iter().map(|&s| sentences[s].doc).collect();
+                writeln!(
+                    out,
+                    "\ncluster {c}: {} sentences, {} articles",
+                    members.len(),
+                    articles.len()
+                )?;
+                for &s in members {
+                    let sd = side(s);
+                    let text = sd.text.split_whitespace().collect::<Vec<_>>().join(" ");
+                    writeln!(out, "  {}#{}\t{}", sd.doc, sd.index, make_visible(&text))?;
+                }
+                for p in result.pairs.iter().filter(|p| p.cluster == c) {
+                    let (a, b) = (side(p.a), side(p.b));
+                    writeln!(
+                        out,
+                        "    {:.2}  {}#{} ~ {}#{}  id {}",
+                        p.score, a.doc, a.index, b.doc, b.index, p.id
+                    )?;
+                }
+            }
+        }
+    }
+    finish(out)
+}
