@@ -197,12 +197,17 @@ pub fn align(
     let groups = cluster::cluster(sentences.len(), &scored, |a, b| {
         scorer.score(a, b) >= link_floor
     });
-    let cluster_of = |s: usize| groups.iter().position(|g| g.contains(&s));
+    let mut cluster_of = vec![usize::MAX; sentences.len()];
+    for (c, members) in groups.iter().enumerate() {
+        for &s in members {
+            cluster_of[s] = c;
+        }
+    }
     let mut pairs: Vec<Pair> = scored
         .iter()
         .filter_map(|&(a, b, score)| {
-            let cluster = cluster_of(a)?;
-            (cluster_of(b) == Some(cluster)).then(|| Pair {
+            let cluster = cluster_of[a];
+            (cluster != usize::MAX && cluster_of[b] == cluster).then(|| Pair {
                 a,
                 b,
                 score,
