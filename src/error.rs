@@ -77,6 +77,14 @@ pub enum Error {
         message: String,
     },
 
+    #[error("{}:{line}:{column}: {message}", path.display())]
+    Reviews {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+        message: String,
+    },
+
     #[error("unknown encoding '{name}' (expected utf-8, windows-1256, iso-8859-6 or auto)")]
     UnknownEncoding { name: String },
 }

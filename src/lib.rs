@@ -23,6 +23,7 @@ pub mod corpus;
 pub mod error;
 pub mod glossary;
 pub mod parallel;
+pub mod review;
 pub mod text;
 
 pub use error::{Error, Result};

@@ -20,6 +20,7 @@ pub mod features;
 use crate::glossary::Matcher;
 use crate::text::normalize_str;
 use rustc_hash::FxHashMap;
+use std::collections::HashSet;
 
 /// A sentence to align: which document, its index there, its original text.
 #[derive(Debug, Clone, Copy)]
@@ -35,6 +36,11 @@ pub struct Options {
     pub threshold: f64,
     /// How many of its heaviest units index a sentence for candidate generation.
     pub keys_per_sentence: usize,
+    /// Pair ids the desk accepted: aligned whatever their score (if the two sentences share
+    /// anything at all).
+    pub accepted: HashSet<String>,
+    /// Pair ids the desk rejected: never paired, never in one cluster.
+    pub rejected: HashSet<String>,
 }
 
 impl Default for Options {
@@ -42,6 +48,8 @@ impl Default for Options {
         Options {
             threshold: DEFAULT_THRESHOLD,
             keys_per_sentence: 8,
+            accepted: HashSet::new(),
+            rejected: HashSet::new(),
         }
     }
 }
@@ -187,14 +195,38 @@ pub fn align(
         .map(|s| scorer.heaviest(s, keys_per_sentence))
         .collect();
     let candidates = candidates::candidates(&keys, &docs);
+    let decided = !options.accepted.is_empty() || !options.rejected.is_empty();
+    // Sentence hashes, for pair ids (needed here only when the desk has decided some pairs).
+    let hashes: Vec<u64> = if decided {
+        crate::parallel::map(sentences, |s| sentence_hash(s.text))
+    } else {
+        Vec::new()
+    };
+    let id_of = |a: usize, b: usize| combine(hashes[a], hashes[b]);
     let mut scored: Vec<(usize, usize, f64)> =
         crate::parallel::map(&candidates, |&(a, b)| (a, b, scorer.score(a, b)))
             .into_iter()
-            .filter(|&(_, _, score)| score >= options.threshold)
+            .filter(|&(a, b, score)| {
+                if !decided {
+                    return score >= options.threshold;
+                }
+                let id = id_of(a, b);
+                !options.rejected.contains(&id)
+                    && (score >= options.threshold || options.accepted.contains(&id))
+            })
             .collect();
     scored.sort_by(|x, y| y.2.total_cmp(&x.2).then((x.0, x.1).cmp(&(y.0, y.1))));
     let link_floor = options.threshold * cluster::LINK_FLOOR;
     let groups = cluster::cluster(sentences.len(), &scored, |a, b| {
+        if decided && docs[a] != docs[b] {
+            let id = id_of(a, b);
+            if options.rejected.contains(&id) {
+                return false;
+            }
+            if options.accepted.contains(&id) {
+                return true;
+            }
+        }
         scorer.score(a, b) >= link_floor
     });
     let mut cluster_of = vec![usize::MAX; sentences.len()];
@@ -211,7 +243,11 @@ pub fn align(
                 a,
                 b,
                 score,
-                id: pair_id(sentences[a].text, sentences[b].text),
+                id: if decided {
+                    id_of(a, b)
+                } else {
+                    pair_id(sentences[a].text, sentences[b].text)
+                },
                 cluster,
             })
         })
@@ -224,16 +260,31 @@ pub fn align(
 }
 
 /// A pair's id: from the two sentences' normalized texts, in either order, so it is the same
-/// on every run and machine and whatever other articles are aligned. FNV-1a, 64 bits, hex.
+/// on every run and machine and whatever other articles are aligned. 16 hex digits.
 pub fn pair_id(a: &str, b: &str) -> String {
-    let (a, b) = (sentence_key(a), sentence_key(b));
-    let (first, second) = if a <= b { (a, b) } else { (b, a) };
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for byte in first.bytes().chain([0u8]).chain(second.bytes()) {
+    combine(sentence_hash(a), sentence_hash(b))
+}
+
+/// FNV-1a (64 bits) of a sentence's key: a hash that never changes between runs or machines.
+pub fn sentence_hash(text: &str) -> u64 {
+    fnv1a(sentence_key(text).as_bytes(), 0xcbf2_9ce4_8422_2325)
+}
+
+/// The id of the pair of sentences with these [`sentence_hash`]es.
+pub fn combine(a: u64, b: u64) -> String {
+    let (first, second) = (a.min(b), a.max(b));
+    let mut bytes = [0u8; 16];
+    bytes[..8].copy_from_slice(&first.to_le_bytes());
+    bytes[8..].copy_from_slice(&second.to_le_bytes());
+    format!("{:016x}", fnv1a(&bytes, 0xcbf2_9ce4_8422_2325))
+}
+
+fn fnv1a(bytes: &[u8], mut hash: u64) -> u64 {
+    for &byte in bytes {
         hash ^= u64::from(byte);
         hash = hash.wrapping_mul(0x0100_0000_01b3);
     }
-    format!("{hash:016x}")
+    hash
 }
 
 /// A sentence's normalized text with white space collapsed: what its identity rests on.
@@ -261,6 +312,37 @@ mod tests {
         assert_eq!(pair_id(a, b), pair_id("اعلنت  الشرطه مقتل العشرات.", b));
         assert_ne!(pair_id(a, b), pair_id(a, "خبر آخر."));
         assert_eq!(pair_id(a, b).len(), 16);
+    }
+
+    #[test]
+    fn decisions_override_the_threshold() {
+        let sentences = [
+            s(0, 0, "أعلنت وزارة الصحة مقتل 164 شخصا في أعمال العنف."),
+            s(1, 0, "قالت السلطات الصحية إن حصيلة القتلى بلغت 164."),
+            s(
+                0,
+                1,
+                "وقالت الشرطة إن مجموعات متطرفة حاولت اقتحام مبان إدارية في ألماتي.",
+            ),
+            s(
+                1,
+                1,
+                "وقالت الشرطة إن مجموعات متطرفة حاولت ليلا اقتحام مبان إدارية في ألماتي.",
+            ),
+        ];
+        let plain = align(&sentences, None, &Options::default());
+        let found =
+            |a: &Alignment, x: usize, y: usize| a.pairs.iter().any(|p| (p.a, p.b) == (x, y));
+        assert!(!found(&plain, 0, 1) && found(&plain, 2, 3));
+        let options = Options {
+            accepted: [pair_id(sentences[0].text, sentences[1].text)].into(),
+            rejected: [pair_id(sentences[3].text, sentences[2].text)].into(),
+            ..Options::default()
+        };
+        let decided = align(&sentences, None, &options);
+        assert!(found(&decided, 0, 1), "accepted below the threshold");
+        assert!(!found(&decided, 2, 3), "rejected above it");
+        assert_eq!(decided.clusters, [vec![0, 1]]);
     }
 
     #[test]

@@ -3,6 +3,7 @@
 use super::input::{Articles, NoGlossary, load_glossary};
 use super::output::{Format, finish, stdout};
 use mizan::align::{self, DEFAULT_THRESHOLD, Options, Sentence};
+use mizan::corpus::Corpus;
 use mizan::glossary::Matcher;
 use mizan::text::bidi::make_visible;
 use mizan::text::{SentenceKind, segment_from};
@@ -31,6 +32,11 @@ pub struct Args {
     #[arg(long, value_name = "FILE")]
     glossary: Option<PathBuf>,
 
+    /// Decisions file (default: reviews.toml beside the glossary): rejected pairs are never
+    /// aligned, accepted ones always are.
+    #[arg(long, value_name = "FILE")]
+    reviews: Option<PathBuf>,
+
     /// `text` for reading, `jsonl` for tools:
     /// {"id","score","cluster","a":{"doc","index","text"},"b":{...}}.
     #[arg(long, value_enum, default_value = "text")]
@@ -53,26 +59,20 @@ struct Line<'a> {
     b: Side<'a>,
 }
 
-pub fn run(args: Args) -> anyhow::Result<()> {
-    if !(0.0..=1.0).contains(&args.threshold) {
-        anyhow::bail!(super::UsageError(format!(
-            "--threshold {} is outside 0 to 1",
-            args.threshold
-        )));
-    }
-    let glossary = match load_glossary(args.glossary.as_deref()) {
-        Ok((_, g)) => Some(g),
-        Err(e) if e.downcast_ref::<NoGlossary>().is_some() => None,
-        Err(e) => return Err(e),
-    };
-    let matcher = glossary.as_ref().map(Matcher::new);
-    let corpus = args.articles.load()?;
-    // The reporting sentences of every article: bylines and metadata are not facts.
-    let segmented = mizan::parallel::map(&corpus.documents, |doc| {
+/// Every article's sentences, segmented on every core.
+pub(super) fn segment_all(corpus: &Corpus) -> Vec<Vec<mizan::text::Sentence>> {
+    mizan::parallel::map(&corpus.documents, |doc| {
         segment_from(&doc.text, doc.body_start)
-    });
+    })
+}
+
+/// The sentences that report something (not bylines or metadata), for aligning.
+pub(super) fn reporting_sentences<'c>(
+    corpus: &'c Corpus,
+    segmented: &[Vec<mizan::text::Sentence>],
+) -> Vec<Sentence<'c>> {
     let mut sentences = Vec::new();
-    for (d, (doc, segs)) in corpus.documents.iter().zip(&segmented).enumerate() {
+    for (d, (doc, segs)) in corpus.documents.iter().zip(segmented).enumerate() {
         for (index, s) in segs.iter().enumerate() {
             if matches!(s.kind, SentenceKind::Body | SentenceKind::Headline) {
                 sentences.push(Sentence {
@@ -83,8 +83,40 @@ pub fn run(args: Args) -> anyhow::Result<()> {
             }
         }
     }
+    sentences
+}
+
+/// The glossary's matcher, if there is a glossary (`--glossary`, or `./glossary.toml`).
+pub(super) fn optional_glossary(
+    flag: Option<&std::path::Path>,
+) -> anyhow::Result<Option<mizan::glossary::Glossary>> {
+    match load_glossary(flag) {
+        Ok((_, g)) => Ok(Some(g)),
+        Err(e) if e.downcast_ref::<NoGlossary>().is_some() => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
+pub fn run(args: Args) -> anyhow::Result<()> {
+    if !(0.0..=1.0).contains(&args.threshold) {
+        anyhow::bail!(super::UsageError(format!(
+            "--threshold {} is outside 0 to 1",
+            args.threshold
+        )));
+    }
+    let glossary = optional_glossary(args.glossary.as_deref())?;
+    let matcher = glossary.as_ref().map(Matcher::new);
+    let corpus = args.articles.load()?;
+    let segmented = segment_all(&corpus);
+    let sentences = reporting_sentences(&corpus, &segmented);
+    let reviews = mizan::review::decisions::load(&super::review::reviews_path(
+        args.reviews.as_deref(),
+        args.glossary.as_deref(),
+    ))?;
     let options = Options {
         threshold: args.threshold,
+        accepted: reviews.with_verdict(mizan::review::Verdict::Accept),
+        rejected: reviews.with_verdict(mizan::review::Verdict::Reject),
         ..Options::default()
     };
     let result = align::align(&sentences, matcher.as_ref(), &options);

@@ -5,6 +5,7 @@ mod gloss;
 mod glossary;
 mod input;
 mod output;
+mod review;
 mod segment;
 
 use clap::{Parser, Subcommand};
@@ -31,6 +32,7 @@ enum Command {
     Gloss(gloss::Args),
     Glossary(glossary::Args),
     Align(align::Args),
+    Review(review::Args),
 }
 
 /// Exit codes (docs/cli.md): 0 success, 1 bad input (an article that cannot be read),
@@ -42,6 +44,7 @@ pub fn main() -> ExitCode {
         Command::Gloss(args) => gloss::run(args),
         Command::Glossary(args) => glossary::run(args),
         Command::Align(args) => align::run(args),
+        Command::Review(args) => review::run(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -92,7 +95,11 @@ fn exit_code(err: &anyhow::Error) -> u8 {
         return 1;
     }
     match err.downcast_ref::<mizan::Error>() {
-        Some(mizan::Error::UnknownEncoding { .. } | mizan::Error::Glossary { .. }) => 2,
+        Some(
+            mizan::Error::UnknownEncoding { .. }
+            | mizan::Error::Glossary { .. }
+            | mizan::Error::Reviews { .. },
+        ) => 2,
         _ => 1,
     }
 }

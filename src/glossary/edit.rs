@@ -291,7 +291,7 @@ fn edit<T>(
 }
 
 /// An exclusive lock on `<target>.lock`, held until the returned file is dropped.
-fn lock(target: &Path, path: &Path) -> Result<File> {
+pub(crate) fn lock(target: &Path, path: &Path) -> Result<File> {
     let mut lock_path = target.as_os_str().to_owned();
     lock_path.push(".lock");
     let lock_path = PathBuf::from(lock_path);
@@ -337,7 +337,7 @@ fn read(target: &Path, path: &Path) -> Result<Option<String>> {
 }
 
 /// A symbolic link's target (so the link is kept and its file edited), else the path itself.
-fn resolve(path: &Path) -> PathBuf {
+pub(crate) fn resolve(path: &Path) -> PathBuf {
     match std::fs::symlink_metadata(path) {
         Ok(meta) if meta.file_type().is_symlink() => {
             std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())

@@ -1,0 +1,403 @@
+//! `mizan review`: aligned pairs as word diffs, and the desk's decisions about them.
+
+use super::align::{optional_glossary, reporting_sentences, segment_all};
+use super::input::{Articles, glossary_path};
+use super::output::{finish, stdout};
+use clap::ValueEnum;
+use mizan::align::{self, DEFAULT_THRESHOLD, Options, Sentence, combine, sentence_hash};
+use mizan::glossary::Matcher;
+use mizan::review::{self, Callout, CalloutKind, Change, Op, Reviews, Verdict};
+use mizan::text::bidi::make_visible;
+use serde::Serialize;
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+
+/// Review aligned pairs as word-level diffs, with what differs called out (a figure, a
+/// spelling, a clause only one source has), and record decisions: --accept, --reject, --note.
+///
+/// Decisions are kept in the reviews file (default: reviews.toml beside the glossary) and
+/// honoured by align and brief: a rejected pair is never paired, an accepted pair always is.
+#[derive(Debug, clap::Args)]
+#[command(after_help = "Examples:\n  mizan review examples/kazakhstan\n  \
+    mizan review --format markdown examples/kazakhstan > review.md\n  \
+    mizan review --accept 32bb62cedd221d6a examples/kazakhstan\n  \
+    mizan review --note 32bb62cedd221d6a \"same Interfax quote\"")]
+pub struct Args {
+    /// Article files or folders (needed to show pairs; optional when only recording).
+    #[arg(value_name = "PATH")]
+    paths: Vec<PathBuf>,
+
+    #[arg(long, default_value = "utf-8", value_name = "NAME", hide = true)]
+    encoding: String,
+
+    #[arg(long, default_value = "txt,md", value_delimiter = ',', hide = true)]
+    ext: Vec<String>,
+
+    /// `text` (coloured on a terminal unless NO_COLOR), `markdown` (right-to-left safe HTML
+    /// blocks), `jsonl` for tools.
+    #[arg(long, value_enum, default_value = "text")]
+    format: ReviewFormat,
+
+    /// Align pairs scoring at least this.
+    #[arg(long, default_value_t = DEFAULT_THRESHOLD, value_name = "X")]
+    threshold: f64,
+
+    /// Glossary file (default: ./glossary.toml if there is one).
+    #[arg(long, value_name = "FILE")]
+    glossary: Option<PathBuf>,
+
+    /// Decisions file (default: reviews.toml beside the glossary).
+    #[arg(long, value_name = "FILE")]
+    reviews: Option<PathBuf>,
+
+    /// Accept the pair with this id: it is aligned whatever its score.
+    #[arg(long, value_name = "ID", conflicts_with = "reject")]
+    accept: Option<String>,
+
+    /// Reject the pair with this id: it is never aligned.
+    #[arg(long, value_name = "ID")]
+    reject: Option<String>,
+
+    /// Attach a note to the pair with this id.
+    #[arg(long, num_args = 2, value_names = ["ID", "TEXT"])]
+    note: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ReviewFormat {
+    Text,
+    Markdown,
+    Jsonl,
+}
+
+/// The reviews file for a glossary flag: beside the glossary.
+pub fn reviews_path(reviews: Option<&Path>, glossary: Option<&Path>) -> PathBuf {
+    if let Some(path) = reviews {
+        return path.to_path_buf();
+    }
+    let glossary = glossary_path(glossary);
+    match glossary.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir.join("reviews.toml"),
+        _ => PathBuf::from("reviews.toml"),
+    }
+}
+
+pub fn run(args: Args) -> anyhow::Result<()> {
+    if !(0.0..=1.0).contains(&args.threshold) {
+        anyhow::bail!(super::UsageError(format!(
+            "--threshold {} is outside 0 to 1",
+            args.threshold
+        )));
+    }
+    let path = reviews_path(args.reviews.as_deref(), args.glossary.as_deref());
+    let recording = args.accept.is_some() || args.reject.is_some() || !args.note.is_empty();
+    if recording {
+        return record(&args, &path);
+    }
+    if args.paths.is_empty() {
+        anyhow::bail!(super::UsageError(
+            "give the articles to review (PATH...), or --accept/--reject/--note ID".into()
+        ));
+    }
+    show(&args, &path)
+}
+
+fn articles(args: &Args) -> Articles {
+    Articles {
+        paths: args.paths.clone(),
+        encoding: args.encoding.clone(),
+        ext: args.ext.clone(),
+    }
+}
+
+fn check_id(id: &str) -> anyhow::Result<()> {
+    if id.len() != 16 || !id.bytes().all(|b| b.is_ascii_hexdigit()) {
+        anyhow::bail!(super::UsageError(format!(
+            "'{id}' is not a pair id (16 hex digits, as `mizan align` prints them)"
+        )));
+    }
+    Ok(())
+}
+
+/// Record --accept, --reject and --note.
+fn record(args: &Args, path: &Path) -> anyhow::Result<()> {
+    let mut changes: Vec<(String, Change)> = Vec::new();
+    for (id, verdict) in [
+        (&args.accept, Verdict::Accept),
+        (&args.reject, Verdict::Reject),
+    ] {
+        if let Some(id) = id {
+            changes.push((
+                id.clone(),
+                Change {
+                    verdict: Some(verdict),
+                    ..Change::default()
+                },
+            ));
+        }
+    }
+    if let [id, text] = args.note.as_slice() {
+        match changes.iter_mut().find(|(i, _)| i == id) {
+            Some((_, change)) => change.note = Some(text.clone()),
+            None => changes.push((
+                id.clone(),
+                Change {
+                    note: Some(text.clone()),
+                    ..Change::default()
+                },
+            )),
+        }
+    }
+    // With the articles at hand, the two sentences are written beside the id for people.
+    let corpus = if args.paths.is_empty() {
+        None
+    } else {
+        Some(articles(args).load()?)
+    };
+    let segmented = corpus.as_ref().map(segment_all);
+    let sentences: Vec<Sentence> = match (&corpus, &segmented) {
+        (Some(c), Some(s)) => reporting_sentences(c, s),
+        _ => Vec::new(),
+    };
+    let hashes: Vec<u64> = sentences.iter().map(|s| sentence_hash(s.text)).collect();
+    for (id, mut change) in changes {
+        check_id(&id)?;
+        change.texts = find_pair(&sentences, &hashes, &id)
+            .map(|(a, b)| (sentences[a].text.to_string(), sentences[b].text.to_string()));
+        review::decisions::record(path, &id, change.clone())?;
+        let what = match (change.verdict, &change.note) {
+            (Some(Verdict::Accept), _) => "accepted",
+            (Some(Verdict::Reject), _) => "rejected",
+            (None, _) => "noted",
+        };
+        eprintln!("{}: {what} {id}", path.display());
+    }
+    Ok(())
+}
+
+/// The two sentences (of different articles) whose pair has this id.
+fn find_pair(sentences: &[Sentence], hashes: &[u64], id: &str) -> Option<(usize, usize)> {
+    (0..sentences.len()).find_map(|a| {
+        (a + 1..sentences.len())
+            .find(|&b| sentences[a].doc != sentences[b].doc && combine(hashes[a], hashes[b]) == id)
+            .map(|b| (a, b))
+    })
+}
+
+#[derive(Serialize)]
+struct Side<'a> {
+    doc: &'a str,
+    index: usize,
+    text: &'a str,
+}
+
+#[derive(Serialize)]
+struct Line<'a> {
+    id: &'a str,
+    score: f64,
+    cluster: usize,
+    verdict: Option<Verdict>,
+    note: Option<&'a str>,
+    a: Side<'a>,
+    b: Side<'a>,
+    diff: &'a [Op],
+    callouts: &'a [Callout],
+}
+
+/// Show every aligned pair as a word diff.
+fn show(args: &Args, path: &Path) -> anyhow::Result<()> {
+    let reviews: Reviews = review::decisions::load(path)?;
+    let glossary = optional_glossary(args.glossary.as_deref())?;
+    let matcher = glossary.as_ref().map(Matcher::new);
+    let corpus = articles(args).load()?;
+    let segmented = segment_all(&corpus);
+    let sentences = reporting_sentences(&corpus, &segmented);
+    let options = Options {
+        threshold: args.threshold,
+        accepted: reviews.with_verdict(Verdict::Accept),
+        rejected: reviews.with_verdict(Verdict::Reject),
+        ..Options::default()
+    };
+    let result = align::align(&sentences, matcher.as_ref(), &options);
+    let diffs = mizan::parallel::map(&result.pairs, |p| {
+        review::diff(sentences[p.a].text, sentences[p.b].text, matcher.as_ref())
+    });
+    let color = args.format == ReviewFormat::Text
+        && std::io::stdout().is_terminal()
+        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    let mut out = stdout();
+    let side = |s: usize| {
+        let sentence = &sentences[s];
+        Side {
+            doc: &corpus.documents[sentence.doc].id,
+            index: sentence.index,
+            text: sentence.text,
+        }
+    };
+    if args.format == ReviewFormat::Markdown {
+        writeln!(out, "# Review: {} aligned pairs\n", result.pairs.len())?;
+    }
+    for (p, d) in result.pairs.iter().zip(&diffs) {
+        let decision = reviews.get(&p.id);
+        let verdict = decision.and_then(|d| d.verdict);
+        let note = decision.and_then(|d| d.note.as_deref());
+        let (a, b) = (side(p.a), side(p.b));
+        let score = (p.score * 1000.0).round() / 1000.0;
+        match args.format {
+            ReviewFormat::Jsonl => {
+                let mut json = serde_json::to_vec(&Line {
+                    id: &p.id,
+                    score,
+                    cluster: p.cluster,
+                    verdict,
+                    note,
+                    a,
+                    b,
+                    diff: &d.ops,
+                    callouts: &d.callouts,
+                })?;
+                json.push(b'\n');
+                out.write_all(&json)?;
+            }
+            ReviewFormat::Text => {
+                let status = status(verdict, note);
+                writeln!(
+                    out,
+                    "pair {} · cluster {} · score {score:.2}{status}",
+                    p.id, p.cluster
+                )?;
+                writeln!(
+                    out,
+                    "  A {}#{}: {}",
+                    a.doc,
+                    a.index,
+                    render_text(&d.ops, true, color)
+                )?;
+                writeln!(
+                    out,
+                    "  B {}#{}: {}",
+                    b.doc,
+                    b.index,
+                    render_text(&d.ops, false, color)
+                )?;
+                for c in &d.callouts {
+                    writeln!(out, "  ! {}", describe(c))?;
+                }
+                writeln!(out)?;
+            }
+            ReviewFormat::Markdown => {
+                let status = status(verdict, note);
+                writeln!(
+                    out,
+                    "## Pair `{}` · cluster {} · score {score:.2}{}\n",
+                    p.id,
+                    p.cluster,
+                    escape_html(&status)
+                )?;
+                for (label, s, is_a) in [("A", &a, true), ("B", &b, false)] {
+                    writeln!(
+                        out,
+                        "<p dir=\"rtl\" lang=\"ar\"><b>{label}</b> <code>{}#{}</code>: {}</p>\n",
+                        escape_html(s.doc),
+                        s.index,
+                        render_html(&d.ops, is_a)
+                    )?;
+                }
+                for c in &d.callouts {
+                    writeln!(out, "- {}", escape_html(&describe(c)))?;
+                }
+                if !d.callouts.is_empty() {
+                    writeln!(out)?;
+                }
+            }
+        }
+    }
+    finish(out)
+}
+
+fn status(verdict: Option<Verdict>, note: Option<&str>) -> String {
+    let mut s = match verdict {
+        Some(Verdict::Accept) => " · accepted".to_string(),
+        Some(Verdict::Reject) => " · rejected".to_string(),
+        None => String::new(),
+    };
+    if let Some(note) = note {
+        s.push_str(&format!(" · note: {note}"));
+    }
+    s
+}
+
+fn describe(c: &Callout) -> String {
+    let or_none = |s: &str| {
+        if s.is_empty() {
+            "—".to_string()
+        } else {
+            s.to_string()
+        }
+    };
+    match c.kind {
+        CalloutKind::Figure => format!("figure: {} | {}", or_none(&c.a), or_none(&c.b)),
+        CalloutKind::Spelling => format!("spelling: {} | {}", c.a, c.b),
+        CalloutKind::Clause if c.a.is_empty() => format!("only in B: {}", c.b),
+        CalloutKind::Clause if c.b.is_empty() => format!("only in A: {}", c.a),
+        CalloutKind::Clause => format!("clause: {} | {}", c.a, c.b),
+    }
+}
+
+/// One side of the diff for a terminal: what the other side lacks is marked `[-…-]` (A) or
+/// `{+…+}` (B), in red or green when colour is on.
+fn render_text(ops: &[Op], side_a: bool, color: bool) -> String {
+    let mark = |s: &str| -> String {
+        let s = make_visible(s);
+        match (side_a, color) {
+            (true, true) => format!("\u{1b}[31m{s}\u{1b}[0m"),
+            (false, true) => format!("\u{1b}[32m{s}\u{1b}[0m"),
+            (true, false) => format!("[-{s}-]"),
+            (false, false) => format!("{{+{s}+}}"),
+        }
+    };
+    let mut parts: Vec<String> = Vec::new();
+    for op in ops {
+        match (op, side_a) {
+            (Op::Equal { a, .. }, true) | (Op::Equal { b: a, .. }, false) => {
+                parts.push(make_visible(a).into_owned())
+            }
+            (Op::Delete { a }, true) | (Op::Replace { a, .. }, true) => parts.push(mark(a)),
+            (Op::Insert { b }, false) | (Op::Replace { b, .. }, false) => parts.push(mark(b)),
+            _ => {}
+        }
+    }
+    parts.join(" ")
+}
+
+/// One side of the diff as HTML: `<del>` on A, `<ins>` on B.
+fn render_html(ops: &[Op], side_a: bool) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    for op in ops {
+        match (op, side_a) {
+            (Op::Equal { a, .. }, true) | (Op::Equal { b: a, .. }, false) => {
+                parts.push(escape_html(a))
+            }
+            (Op::Delete { a }, true) | (Op::Replace { a, .. }, true) => {
+                parts.push(format!("<del>{}</del>", escape_html(a)))
+            }
+            (Op::Insert { b }, false) | (Op::Replace { b, .. }, false) => {
+                parts.push(format!("<ins>{}</ins>", escape_html(b)))
+            }
+            _ => {}
+        }
+    }
+    parts.join(" ")
+}
+
+/// Article text in HTML: markup characters escaped, bidi controls made visible.
+fn escape_html(s: &str) -> String {
+    make_visible(s)
+        .replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+        .replace('*', "&#42;")
+        .replace('_', "&#95;")
+        .replace('|', "&#124;")
+}

@@ -1,0 +1,301 @@
+//! Word-level differences between two aligned sentences, with what matters called out: a
+//! figure that differs, a name spelled another way, a clause only one source has.
+
+use crate::align::features::{features, stem};
+use crate::glossary::Matcher;
+use crate::text::normalize_str;
+use serde::Serialize;
+use similar::{Algorithm, DiffOp, capture_diff_slices};
+
+/// One step of the word diff; the strings are original words joined by spaces.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "op", rename_all = "lowercase")]
+pub enum Op {
+    Equal { a: String, b: String },
+    Delete { a: String },
+    Insert { b: String },
+    Replace { a: String, b: String },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum CalloutKind {
+    /// A figure one source gives and the other gives otherwise (or not at all).
+    Figure,
+    /// The same word or name spelled differently.
+    Spelling,
+    /// Three or more words only one source has.
+    Clause,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Callout {
+    pub kind: CalloutKind,
+    /// What sentence A has ("" when it has nothing there).
+    pub a: String,
+    pub b: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct WordDiff {
+    pub ops: Vec<Op>,
+    pub callouts: Vec<Callout>,
+}
+
+/// Words shorter than this that differ are not called spelling variants.
+const MIN_VARIANT_LETTERS: usize = 5;
+
+/// Diff two sentences word by word. Words are compared in normalized form (so أ/ا, ة/ه and
+/// diacritics do not count as differences) and shown as written.
+pub fn diff(a: &str, b: &str, matcher: Option<&Matcher>) -> WordDiff {
+    let words_a: Vec<&str> = a.split_whitespace().collect();
+    let words_b: Vec<&str> = b.split_whitespace().collect();
+    let entries_a = word_entries(a, matcher);
+    let entries_b = word_entries(b, matcher);
+    let keys_a: Vec<String> = words_a.iter().map(|w| key(w)).collect();
+    let keys_b: Vec<String> = words_b.iter().map(|w| key(w)).collect();
+    let join = |words: &[&str]| words.join(" ");
+    let mut ops = Vec::new();
+    let mut callouts = Vec::new();
+    for op in capture_diff_slices(Algorithm::Patience, &keys_a, &keys_b) {
+        match op {
+            DiffOp::Equal {
+                old_index,
+                new_index,
+                len,
+            } => ops.push(Op::Equal {
+                a: join(&words_a[old_index..old_index + len]),
+                b: join(&words_b[new_index..new_index + len]),
+            }),
+            DiffOp::Delete {
+                old_index, old_len, ..
+            } => {
+                let words = &words_a[old_index..old_index + old_len];
+                if words.len() >= 3 {
+                    callouts.push(Callout {
+                        kind: CalloutKind::Clause,
+                        a: join(words),
+                        b: String::new(),
+                    });
+                }
+                ops.push(Op::Delete { a: join(words) });
+            }
+            DiffOp::Insert {
+                new_index, new_len, ..
+            } => {
+                let words = &words_b[new_index..new_index + new_len];
+                if words.len() >= 3 {
+                    callouts.push(Callout {
+                        kind: CalloutKind::Clause,
+                        a: String::new(),
+                        b: join(words),
+                    });
+                }
+                ops.push(Op::Insert { b: join(words) });
+            }
+            DiffOp::Replace {
+                old_index,
+                old_len,
+                new_index,
+                new_len,
+            } => {
+                let old = &words_a[old_index..old_index + old_len];
+                let new = &words_b[new_index..new_index + new_len];
+                if old.len() == new.len() {
+                    for k in 0..old.len() {
+                        let same_entry = match (
+                            entries_a.get(old_index + k).copied().flatten(),
+                            entries_b.get(new_index + k).copied().flatten(),
+                        ) {
+                            (Some(x), Some(y)) => Some(x == y),
+                            _ => None,
+                        };
+                        if is_spelling_variant(old[k], new[k], same_entry) {
+                            callouts.push(Callout {
+                                kind: CalloutKind::Spelling,
+                                a: bare(old[k]).to_string(),
+                                b: bare(new[k]).to_string(),
+                            });
+                        }
+                    }
+                } else if old.len().abs_diff(new.len()) >= 3 {
+                    callouts.push(Callout {
+                        kind: CalloutKind::Clause,
+                        a: join(old),
+                        b: join(new),
+                    });
+                }
+                ops.push(Op::Replace {
+                    a: join(old),
+                    b: join(new),
+                });
+            }
+        }
+    }
+    callouts.extend(figure_callouts(a, b, matcher));
+    WordDiff { ops, callouts }
+}
+
+/// A word without the punctuation around it.
+fn bare(word: &str) -> &str {
+    word.trim_matches(|c: char| !c.is_alphanumeric())
+}
+
+/// A word's comparison key: normalized, without the punctuation around it.
+fn key(word: &str) -> String {
+    normalize_str(bare(word))
+}
+
+/// For each white-space word of `text`, the glossary entry a hit covering it belongs to.
+fn word_entries(text: &str, matcher: Option<&Matcher>) -> Vec<Option<usize>> {
+    let Some(m) = matcher else {
+        return Vec::new();
+    };
+    let hits = m.find(text);
+    let mut offset = 0;
+    text.split_whitespace()
+        .map(|word| {
+            let start = offset + text[offset..].find(word).unwrap_or(0);
+            offset = start + word.len();
+            hits.iter()
+                .find(|h| h.span.start < offset && start < h.span.end)
+                .map(|h| h.entry)
+        })
+        .collect()
+}
+
+/// Two words that name the same thing: one glossary entry, or (for words the glossary does not
+/// know) spellings of five letters or more that begin alike and are a letter or two apart.
+/// Words that differ only by a clitic (لمكافحة / مكافحة) are the same word, not a variant.
+fn is_spelling_variant(x: &str, y: &str, same_entry: Option<bool>) -> bool {
+    let (kx, ky) = (key(x), key(y));
+    if kx == ky || kx.chars().any(|c| c.is_ascii_digit()) || ky.chars().any(|c| c.is_ascii_digit())
+    {
+        return false;
+    }
+    if stem(&kx) == stem(&ky) {
+        return false;
+    }
+    if let Some(same) = same_entry {
+        return same;
+    }
+    kx.chars().count() >= MIN_VARIANT_LETTERS
+        && ky.chars().count() >= MIN_VARIANT_LETTERS
+        && kx.chars().next() == ky.chars().next()
+        && edit_distance(&kx, &ky) <= 2
+}
+
+/// Figures (by value) that one sentence has and the other does not.
+fn figure_callouts(a: &str, b: &str, matcher: Option<&Matcher>) -> Vec<Callout> {
+    let figures = |s: &str| -> Vec<String> {
+        features(s, matcher)
+            .units
+            .into_iter()
+            .filter_map(|(u, _)| u.strip_prefix("n:").map(str::to_string))
+            .collect()
+    };
+    let (fa, fb) = (figures(a), figures(b));
+    let only_a: Vec<&String> = fa.iter().filter(|f| !fb.contains(f)).collect();
+    let only_b: Vec<&String> = fb.iter().filter(|f| !fa.contains(f)).collect();
+    if only_a.is_empty() && only_b.is_empty() {
+        return Vec::new();
+    }
+    let list = |v: &[&String]| v.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", ");
+    vec![Callout {
+        kind: CalloutKind::Figure,
+        a: list(&only_a),
+        b: list(&only_b),
+    }]
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut previous = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let substitution = previous + usize::from(ca != cb);
+            previous = row[j + 1];
+            row[j + 1] = substitution.min(row[j] + 1).min(row[j + 1] + 1);
+        }
+    }
+    row[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_figure_that_differs_is_called_out() {
+        let d = diff(
+            "قتل 8 من أفراد قوات الأمن",
+            "قتل 16 من أفراد قوات الأمن",
+            None,
+        );
+        assert!(d.callouts.contains(&Callout {
+            kind: CalloutKind::Figure,
+            a: "8".into(),
+            b: "16".into()
+        }));
+    }
+
+    #[test]
+    fn the_same_figure_in_other_digits_or_words_is_not_a_difference() {
+        let d = diff("قتل 8 من عناصر الأمن", "قتل ثمانية من عناصر الأمن", None);
+        assert!(
+            d.callouts.iter().all(|c| c.kind != CalloutKind::Figure),
+            "{d:?}"
+        );
+        let d = diff("قتل ٨ عناصر", "قتل 8 عناصر", None);
+        assert!(
+            d.ops.iter().all(|op| matches!(op, Op::Equal { .. })),
+            "{d:?}"
+        );
+    }
+
+    #[test]
+    fn a_spelling_variant_is_called_out() {
+        let d = diff(
+            "قال المتحدث سالتانات أزيربك إن الوضع هادئ",
+            "قال المتحدث سلطانات أزيربك إن الوضع هادئ",
+            None,
+        );
+        assert_eq!(
+            d.callouts,
+            [Callout {
+                kind: CalloutKind::Spelling,
+                a: "سالتانات".into(),
+                b: "سلطانات".into()
+            }]
+        );
+    }
+
+    #[test]
+    fn a_clause_only_one_source_has_is_called_out() {
+        let d = diff(
+            "تعيش كازاخستان انقطاعا شاملا للإنترنت",
+            "تعيش كازاخستان انقطاعا شاملا للإنترنت منذ مساء يوم الأربعاء",
+            None,
+        );
+        assert!(d.callouts.contains(&Callout {
+            kind: CalloutKind::Clause,
+            a: String::new(),
+            b: "منذ مساء يوم الأربعاء".into()
+        }));
+    }
+
+    #[test]
+    fn folded_spellings_are_equal_words() {
+        let d = diff("أعلنت الشرطة", "اعلنت الشرطه", None);
+        assert_eq!(
+            d.ops,
+            [Op::Equal {
+                a: "أعلنت الشرطة".into(),
+                b: "اعلنت الشرطه".into()
+            }]
+        );
+    }
+}

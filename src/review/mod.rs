@@ -1,0 +1,7 @@
+//! Review: aligned pairs shown as word diffs, and the desk's decisions about them.
+
+pub mod decisions;
+pub mod diff;
+
+pub use decisions::{Change, Decision, Reviews, Verdict};
+pub use diff::{Callout, CalloutKind, Op, WordDiff, diff};
