@@ -8,24 +8,50 @@
 /// every member.
 pub const LINK_FLOOR: f64 = 0.6;
 
+/// Merging two clusters checks every cross pair up to this many; beyond, each member of the
+/// smaller cluster is checked against this many members of the larger (its strongest-linked
+/// core, the first to join), which keeps big clusters linear to grow.
+const FULL_CHECK: usize = 256;
+const SAMPLE: usize = 16;
+
 /// Clusters (sentence indices, ascending) of at least two sentences, ordered by their first
 /// sentence. `pairs` are sorted strongest first; `linked(a, b)` says whether two sentences may
-/// share a cluster.
+/// share a cluster. Only sentences that appear in `pairs` get any memory.
 pub fn cluster(
-    n: usize,
     pairs: &[(usize, usize, f64)],
     linked: impl Fn(usize, usize) -> bool,
 ) -> Vec<Vec<usize>> {
-    let mut cluster_of: Vec<usize> = (0..n).collect();
-    let mut members: Vec<Vec<usize>> = (0..n).map(|s| vec![s]).collect();
+    use rustc_hash::FxHashMap;
+    let mut cluster_of: FxHashMap<usize, usize> = FxHashMap::default();
+    let mut members: Vec<Vec<usize>> = Vec::new();
+    let mut cluster_for = |s: usize, members: &mut Vec<Vec<usize>>| {
+        *cluster_of.entry(s).or_insert_with(|| {
+            members.push(vec![s]);
+            members.len() - 1
+        })
+    };
+    let mut owner: Vec<usize> = Vec::new();
     for &(a, b, _) in pairs {
-        let (ca, cb) = (cluster_of[a], cluster_of[b]);
+        let ca = cluster_for(a, &mut members);
+        let cb = cluster_for(b, &mut members);
+        owner.resize(members.len(), usize::MAX);
+        let (ca, cb) = (root(&mut owner, ca), root(&mut owner, cb));
         if ca == cb {
             continue;
         }
-        let compatible = members[ca]
+        let (small, large) = if members[ca].len() <= members[cb].len() {
+            (&members[ca], &members[cb])
+        } else {
+            (&members[cb], &members[ca])
+        };
+        let large_checked = if small.len() * large.len() <= FULL_CHECK {
+            large.len()
+        } else {
+            SAMPLE.min(large.len())
+        };
+        let compatible = small
             .iter()
-            .all(|&x| members[cb].iter().all(|&y| linked(x, y)));
+            .all(|&x| large[..large_checked].iter().all(|&y| linked(x, y)));
         if !compatible {
             continue;
         }
@@ -35,10 +61,8 @@ pub fn cluster(
             (cb, ca)
         };
         let moved = std::mem::take(&mut members[gone]);
-        for &s in &moved {
-            cluster_of[s] = keep;
-        }
         members[keep].extend(moved);
+        owner[gone] = keep;
     }
     let mut clusters: Vec<Vec<usize>> = members.into_iter().filter(|m| m.len() >= 2).collect();
     for c in &mut clusters {
@@ -46,6 +70,18 @@ pub fn cluster(
     }
     clusters.sort_unstable_by_key(|c| c[0]);
     clusters
+}
+
+/// The cluster a merged cluster now belongs to (`usize::MAX`: itself), with path halving.
+fn root(owner: &mut [usize], mut c: usize) -> usize {
+    while owner[c] != usize::MAX {
+        let next = owner[c];
+        if owner[next] != usize::MAX {
+            owner[c] = owner[next];
+        }
+        c = next;
+    }
+    c
 }
 
 #[cfg(test)]
@@ -57,12 +93,12 @@ mod tests {
         // 1 resembles both 0 and 2, but 0 and 2 are unrelated.
         let pairs = [(0, 1, 0.8), (1, 2, 0.7)];
         let linked = |a: usize, b: usize| !matches!((a.min(b), a.max(b)), (0, 2));
-        assert_eq!(cluster(3, &pairs, linked), [vec![0, 1]]);
+        assert_eq!(cluster(&pairs, linked), [vec![0, 1]]);
     }
 
     #[test]
     fn mutually_similar_sentences_form_one_cluster() {
         let pairs = [(0, 1, 0.9), (1, 2, 0.8), (0, 2, 0.7), (3, 4, 0.6)];
-        assert_eq!(cluster(5, &pairs, |_, _| true), [vec![0, 1, 2], vec![3, 4]]);
+        assert_eq!(cluster(&pairs, |_, _| true), [vec![0, 1, 2], vec![3, 4]]);
     }
 }

@@ -149,13 +149,60 @@ const MULTIPLIERS: &[(&str, f64)] = &[
     ("مليار", 1e9),
 ];
 
+/// A unit as the walker finds it, before it is named or hashed.
+#[derive(Debug, Clone, Copy)]
+pub enum UnitRef<'a> {
+    Word(&'a str),
+    Entry(usize),
+    Number(f64),
+}
+
+impl UnitRef<'_> {
+    /// The unit's key: `w:<stem>`, `g:<entry>`, `n:<value>`.
+    pub fn key(&self) -> Unit {
+        match self {
+            UnitRef::Word(w) => format!("w:{w}"),
+            UnitRef::Entry(e) => format!("g:{e}"),
+            UnitRef::Number(v) => number_unit(*v),
+        }
+    }
+
+    /// A 64-bit hash of [`UnitRef::key`], computed without building the string: the aligner
+    /// counts units of a million sentences by hash.
+    pub fn hash(&self) -> u64 {
+        use std::hash::Hasher;
+        let mut h = rustc_hash::FxHasher::default();
+        match self {
+            UnitRef::Word(w) => {
+                h.write_u8(b'w');
+                h.write(w.as_bytes());
+            }
+            UnitRef::Entry(e) => {
+                h.write_u8(b'g');
+                h.write_usize(*e);
+            }
+            UnitRef::Number(v) => {
+                h.write_u8(b'n');
+                h.write_u64(v.to_bits());
+            }
+        }
+        h.finish()
+    }
+}
+
 /// The units of `text`. Glossary hits replace the words they cover with their entry.
 pub fn features(text: &str, matcher: Option<&Matcher>) -> Features {
+    let mut units = Vec::new();
+    walk_units(text, matcher, |unit, light| units.push((unit.key(), light)));
+    Features { units }
+}
+
+/// Call `emit(unit, light)` for each unit of `text`, in order.
+pub fn walk_units(text: &str, matcher: Option<&Matcher>, mut emit: impl FnMut(UnitRef<'_>, bool)) {
     let tokenized = tokenize(text);
     let hits = matcher
         .map(|m| m.find_tokenized(&tokenized))
         .unwrap_or_default();
-    let mut units = Vec::with_capacity(tokenized.tokens.len());
     let mut hit = hits.iter().peekable();
     let tokens = &tokenized.tokens;
     let mut i = 0;
@@ -169,7 +216,7 @@ pub fn features(text: &str, matcher: Option<&Matcher>) -> Features {
             && h.span.start <= token.span.start
             && token.span.end <= h.span.end
         {
-            units.push((format!("g:{}", h.entry), false));
+            emit(UnitRef::Entry(h.entry), false);
             while i < tokens.len() && tokens[i].span.end <= h.span.end {
                 i += 1;
             }
@@ -192,26 +239,25 @@ pub fn features(text: &str, matcher: Option<&Matcher>) -> Features {
                     i += 1;
                 }
                 match value {
-                    Some(v) => units.push((number_unit(v), false)),
-                    None => units.push((format!("w:{norm}"), false)),
+                    Some(v) => emit(UnitRef::Number(v), false),
+                    None => emit(UnitRef::Word(norm), false),
                 }
             }
             TokenKind::Word => {
                 let stem = stem(norm);
                 if let Some(&(_, v)) = NUMBER_WORDS.iter().find(|(w, _)| *w == stem) {
-                    units.push((number_unit(v), false));
+                    emit(UnitRef::Number(v), false);
                 } else {
                     let light = LIGHT.contains(&stem) || LIGHT.contains(&norm);
                     // Single letters (leftover clitics, initials) say nothing.
                     if stem.chars().nth(1).is_some() {
-                        units.push((format!("w:{stem}"), light));
+                        emit(UnitRef::Word(stem), light);
                     }
                 }
             }
         }
         i += 1;
     }
-    Features { units }
 }
 
 /// A word without its proclitics (و ف, ب ك ل, ال), keeping at least three letters: light

@@ -85,69 +85,99 @@ pub struct Alignment {
 }
 
 /// Sentences as weighted unit sets, ready to score against each other.
+///
+/// Stored compactly for a million sentences: every sentence's distinct unit ids, sorted, in
+/// one flat array (`units[offsets[s]..offsets[s + 1]]`), and one weight per unit id.
 pub struct Scorer {
-    /// Per sentence: (unit id, weight), sorted by unit id.
-    sets: Vec<Vec<(u32, f64)>>,
-    /// Per sentence: the sum of its weights.
-    totals: Vec<f64>,
+    units: Vec<u32>,
+    offsets: Vec<u32>,
+    /// Per unit id: its weight (inverse document frequency; a tenth for function words).
+    weights: Vec<f32>,
+    /// Per sentence: the sum of its units' weights.
+    totals: Vec<f32>,
 }
+
+/// Sentences are turned into units this many at a time (on every core), so the transient
+/// per-sentence vectors never exist for the whole corpus at once.
+const BLOCK: usize = 50_000;
 
 impl Scorer {
     /// Build the unit sets and weights of `sentences`.
     pub fn new(sentences: &[Sentence<'_>], matcher: Option<&Matcher>) -> Scorer {
-        let feats: Vec<_> =
-            crate::parallel::map(sentences, |s| features::features(s.text, matcher));
-        let mut ids: FxHashMap<String, u32> = FxHashMap::default();
+        let mut ids: FxHashMap<u64, u32> = FxHashMap::default();
         let mut df: Vec<u32> = Vec::new();
-        let mut raw: Vec<Vec<(u32, bool)>> = Vec::with_capacity(feats.len());
-        for f in feats {
-            let mut set: Vec<(u32, bool)> = f
-                .units
-                .into_iter()
-                .map(|(unit, light)| {
-                    let next = ids.len() as u32;
-                    let id = *ids.entry(unit).or_insert(next);
-                    if id as usize == df.len() {
+        let mut light: Vec<bool> = Vec::new();
+        let mut units: Vec<u32> = Vec::new();
+        let mut offsets: Vec<u32> = Vec::with_capacity(sentences.len() + 1);
+        offsets.push(0);
+        for block in sentences.chunks(BLOCK) {
+            let hashed: Vec<Vec<(u64, bool)>> = crate::parallel::map(block, |s| {
+                let mut v = Vec::new();
+                features::walk_units(s.text, matcher, |u, l| v.push((u.hash(), l)));
+                v
+            });
+            for sentence in hashed {
+                let start = units.len();
+                for (hash, is_light) in sentence {
+                    let next = df.len() as u32;
+                    let id = *ids.entry(hash).or_insert(next);
+                    if id == next {
                         df.push(0);
+                        light.push(is_light);
                     }
-                    (id, light)
-                })
-                .collect();
-            set.sort_unstable();
-            set.dedup_by_key(|u| u.0);
-            for &(id, _) in &set {
-                df[id as usize] += 1;
+                    units.push(id);
+                }
+                let set = &mut units[start..];
+                set.sort_unstable();
+                let distinct = dedup_sorted(set);
+                units.truncate(start + distinct);
+                for &id in &units[start..] {
+                    df[id as usize] += 1;
+                }
+                offsets.push(u32::try_from(units.len()).expect("under 4 billion units"));
             }
-            raw.push(set);
         }
-        let n = raw.len() as f64;
-        let sets: Vec<Vec<(u32, f64)>> = raw
-            .into_iter()
-            .map(|set| {
-                set.into_iter()
-                    .map(|(id, light)| {
-                        let idf = ((n + 1.0) / (f64::from(df[id as usize]) + 0.5))
-                            .ln()
-                            .max(0.1);
-                        (id, if light { idf * LIGHT_WEIGHT } else { idf })
-                    })
-                    .collect()
+        let n = sentences.len() as f64;
+        let weights: Vec<f32> = df
+            .iter()
+            .zip(&light)
+            .map(|(&d, &is_light)| {
+                let idf = ((n + 1.0) / (f64::from(d) + 0.5)).ln().max(0.1);
+                (if is_light { idf * LIGHT_WEIGHT } else { idf }) as f32
             })
             .collect();
-        let totals = sets.iter().map(|s| s.iter().map(|u| u.1).sum()).collect();
-        Scorer { sets, totals }
+        let totals = offsets
+            .windows(2)
+            .map(|w| {
+                units[w[0] as usize..w[1] as usize]
+                    .iter()
+                    .map(|&u| weights[u as usize])
+                    .sum()
+            })
+            .collect();
+        Scorer {
+            units,
+            offsets,
+            weights,
+            totals,
+        }
+    }
+
+    /// A sentence's distinct unit ids, ascending.
+    pub fn set(&self, s: usize) -> &[u32] {
+        &self.units[self.offsets[s] as usize..self.offsets[s + 1] as usize]
     }
 
     /// Weighted Dice: twice the weight the two sentences share over their total weight.
     pub fn score(&self, a: usize, b: usize) -> f64 {
-        let (x, y) = (&self.sets[a], &self.sets[b]);
-        let (mut i, mut j, mut shared) = (0, 0, 0.0);
+        let (x, y) = (self.set(a), self.set(b));
+        let (mut i, mut j, mut shared) = (0, 0, 0.0f32);
         while i < x.len() && j < y.len() {
-            match x[i].0.cmp(&y[j].0) {
+            match x[i].cmp(&y[j]) {
                 std::cmp::Ordering::Less => i += 1,
                 std::cmp::Ordering::Greater => j += 1,
                 std::cmp::Ordering::Equal => {
-                    shared += x[i].1;
+                    shared += self.weights[x[i] as usize];
                     i += 1;
                     j += 1;
                 }
@@ -157,24 +187,47 @@ impl Scorer {
         if total == 0.0 {
             0.0
         } else {
-            2.0 * shared / total
+            f64::from(2.0 * shared / total)
         }
     }
 
     pub fn len(&self) -> usize {
-        self.sets.len()
+        self.totals.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.sets.is_empty()
+        self.totals.is_empty()
     }
 
-    /// A sentence's units, heaviest first.
+    /// A sentence's `k` heaviest units (rarest first, ties by id), returned sorted by id.
     fn heaviest(&self, s: usize, k: usize) -> Vec<u32> {
-        let mut units = self.sets[s].clone();
-        units.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        units.into_iter().take(k).map(|u| u.0).collect()
+        let mut units = self.set(s).to_vec();
+        if units.len() > k {
+            units.sort_by(|a, b| {
+                self.weights[*b as usize]
+                    .total_cmp(&self.weights[*a as usize])
+                    .then(a.cmp(b))
+            });
+            units.truncate(k);
+            units.sort_unstable();
+        }
+        units
     }
+}
+
+/// Remove repeats from a sorted slice in place; returns how many distinct values lead it.
+fn dedup_sorted(set: &mut [u32]) -> usize {
+    if set.is_empty() {
+        return 0;
+    }
+    let mut write = 1;
+    for read in 1..set.len() {
+        if set[read] != set[write - 1] {
+            set[write] = set[read];
+            write += 1;
+        }
+    }
+    write
 }
 
 /// Align sentences of different documents.
@@ -191,10 +244,9 @@ pub fn align(
     } else {
         options.keys_per_sentence
     };
-    let keys: Vec<Vec<u32>> = (0..scorer.len())
-        .map(|s| scorer.heaviest(s, keys_per_sentence))
-        .collect();
-    let candidates = candidates::candidates(&keys, &docs);
+    let keys: Vec<Vec<u32>> = crate::parallel::map(&(0..scorer.len()).collect::<Vec<_>>(), |&s| {
+        scorer.heaviest(s, keys_per_sentence)
+    });
     let decided = !options.accepted.is_empty() || !options.rejected.is_empty();
     // Sentence hashes, for pair ids (needed here only when the desk has decided some pairs).
     let hashes: Vec<u64> = if decided {
@@ -203,21 +255,22 @@ pub fn align(
         Vec::new()
     };
     let id_of = |a: usize, b: usize| combine(hashes[a], hashes[b]);
-    let mut scored: Vec<(usize, usize, f64)> =
-        crate::parallel::map(&candidates, |&(a, b)| (a, b, scorer.score(a, b)))
-            .into_iter()
-            .filter(|&(a, b, score)| {
-                if !decided {
-                    return score >= options.threshold;
-                }
-                let id = id_of(a, b);
-                !options.rejected.contains(&id)
-                    && (score >= options.threshold || options.accepted.contains(&id))
-            })
-            .collect();
+    // Candidates are scored as they are found; only pairs that pass are kept.
+    let keep = |a: usize, b: usize, score: f64| {
+        if !decided {
+            return score >= options.threshold;
+        }
+        let id = id_of(a, b);
+        !options.rejected.contains(&id)
+            && (score >= options.threshold || options.accepted.contains(&id))
+    };
+    let mut scored: Vec<(usize, usize, f64)> = candidates::scored_pairs(&keys, &docs, |a, b| {
+        let score = scorer.score(a, b);
+        keep(a, b, score).then_some(score)
+    });
     scored.sort_by(|x, y| y.2.total_cmp(&x.2).then((x.0, x.1).cmp(&(y.0, y.1))));
     let link_floor = options.threshold * cluster::LINK_FLOOR;
-    let groups = cluster::cluster(sentences.len(), &scored, |a, b| {
+    let groups = cluster::cluster(&scored, |a, b| {
         if decided && docs[a] != docs[b] {
             let id = id_of(a, b);
             if options.rejected.contains(&id) {
@@ -235,6 +288,22 @@ pub fn align(
             cluster_of[s] = c;
         }
     }
+    // Ids for the pairs kept: each clustered sentence is hashed once.
+    let hashes = if decided {
+        hashes
+    } else {
+        let clustered: Vec<usize> = (0..sentences.len())
+            .filter(|&s| cluster_of[s] != usize::MAX)
+            .collect();
+        let mut all = vec![0u64; sentences.len()];
+        for (s, h) in clustered.iter().zip(crate::parallel::map(&clustered, |&s| {
+            sentence_hash(sentences[s].text)
+        })) {
+            all[*s] = h;
+        }
+        all
+    };
+    let id_of = |a: usize, b: usize| combine(hashes[a], hashes[b]);
     let mut pairs: Vec<Pair> = scored
         .iter()
         .filter_map(|&(a, b, score)| {
@@ -243,11 +312,7 @@ pub fn align(
                 a,
                 b,
                 score,
-                id: if decided {
-                    id_of(a, b)
-                } else {
-                    pair_id(sentences[a].text, sentences[b].text)
-                },
+                id: id_of(a, b),
                 cluster,
             })
         })
