@@ -9,13 +9,14 @@
 
 /// Posting lists longer than this are skipped: a unit that many sentences count among their
 /// rarest says little about any one pair, and would make candidate generation quadratic.
-pub const MAX_POSTING: usize = 256;
+pub const MAX_POSTING: usize = 128;
 
-/// Pairs `(a, b)`, `a < b`, of sentences from different documents that share a key, with
-/// `score(a, b)` where it is `Some`. `keys[s]` must be sorted.
+/// Pairs `(a, b)`, `a < b`, of sentences from different documents that share at least
+/// `min_shared` keys, with `score(a, b)` where it is `Some`. `keys[s]` must be sorted.
 pub fn scored_pairs(
     keys: &[Vec<u32>],
     docs: &[usize],
+    min_shared: usize,
     score: impl Fn(usize, usize) -> Option<f64> + Sync,
 ) -> Vec<(usize, usize, f64)> {
     // Posting lists by counting sort: unit id -> sentences, sentences ascending.
@@ -52,7 +53,14 @@ pub fn scored_pairs(
         for (i, &a) in list.iter().enumerate() {
             for &b in &list[i + 1..] {
                 let (a, b) = (a as usize, b as usize);
-                if docs[a] == docs[b] || first_shared(&keys[a], &keys[b]) != Some(u) {
+                if docs[a] == docs[b] {
+                    continue;
+                }
+                let (first, shared) = shared_keys(&keys[a], &keys[b], |k| {
+                    let len = (starts[k as usize + 1] - starts[k as usize]) as usize;
+                    len <= MAX_POSTING
+                });
+                if first != Some(u) || shared < min_shared {
                     continue;
                 }
                 if let Some(s) = score(a, b) {
@@ -65,17 +73,25 @@ pub fn scored_pairs(
     per_list.into_iter().flatten().collect()
 }
 
-/// The smallest value two sorted slices share.
-fn first_shared(x: &[u32], y: &[u32]) -> Option<u32> {
-    let (mut i, mut j) = (0, 0);
+/// The smallest value two sorted slices share among the `indexed` ones (whose posting list is
+/// walked), and how many values they share in all.
+fn shared_keys(x: &[u32], y: &[u32], indexed: impl Fn(u32) -> bool) -> (Option<u32>, usize) {
+    let (mut i, mut j, mut first, mut count) = (0, 0, None, 0);
     while i < x.len() && j < y.len() {
         match x[i].cmp(&y[j]) {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => return Some(x[i]),
+            std::cmp::Ordering::Equal => {
+                if first.is_none() && indexed(x[i]) {
+                    first = Some(x[i]);
+                }
+                count += 1;
+                i += 1;
+                j += 1;
+            }
         }
     }
-    None
+    (first, count)
 }
 
 #[cfg(test)]
@@ -87,7 +103,7 @@ mod tests {
         let keys = vec![vec![1, 2], vec![1, 2, 3], vec![3, 4], vec![2]];
         let docs = vec![0, 1, 1, 0];
         let calls = std::sync::atomic::AtomicUsize::new(0);
-        let mut pairs = scored_pairs(&keys, &docs, |a, b| {
+        let mut pairs = scored_pairs(&keys, &docs, 1, |a, b| {
             calls.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
             Some((a * 10 + b) as f64)
         });
@@ -100,6 +116,8 @@ mod tests {
     #[test]
     fn a_failed_score_drops_the_pair() {
         let keys = vec![vec![7], vec![7]];
-        assert!(scored_pairs(&keys, &[0, 1], |_, _| None).is_empty());
+        assert!(scored_pairs(&keys, &[0, 1], 1, |_, _| None).is_empty());
+        // Two keys required: one shared key is not enough.
+        assert!(scored_pairs(&keys, &[0, 1], 2, |_, _| Some(1.0)).is_empty());
     }
 }

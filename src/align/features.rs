@@ -149,6 +149,20 @@ const MULTIPLIERS: &[(&str, f64)] = &[
     ("مليار", 1e9),
 ];
 
+/// The word lists as hash sets, built once.
+struct Tables {
+    light: rustc_hash::FxHashSet<&'static str>,
+    numbers: rustc_hash::FxHashMap<&'static str, f64>,
+}
+
+fn tables() -> &'static Tables {
+    static TABLES: std::sync::OnceLock<Tables> = std::sync::OnceLock::new();
+    TABLES.get_or_init(|| Tables {
+        light: LIGHT.iter().copied().collect(),
+        numbers: NUMBER_WORDS.iter().copied().collect(),
+    })
+}
+
 /// A unit as the walker finds it, before it is named or hashed.
 #[derive(Debug, Clone, Copy)]
 pub enum UnitRef<'a> {
@@ -245,10 +259,11 @@ pub fn walk_units(text: &str, matcher: Option<&Matcher>, mut emit: impl FnMut(Un
             }
             TokenKind::Word => {
                 let stem = stem(norm);
-                if let Some(&(_, v)) = NUMBER_WORDS.iter().find(|(w, _)| *w == stem) {
+                let tables = tables();
+                if let Some(&v) = tables.numbers.get(stem) {
                     emit(UnitRef::Number(v), false);
                 } else {
-                    let light = LIGHT.contains(&stem) || LIGHT.contains(&norm);
+                    let light = tables.light.contains(stem) || tables.light.contains(norm);
                     // Single letters (leftover clitics, initials) say nothing.
                     if stem.chars().nth(1).is_some() {
                         emit(UnitRef::Word(stem), light);

@@ -264,10 +264,18 @@ pub fn align(
         !options.rejected.contains(&id)
             && (score >= options.threshold || options.accepted.contains(&id))
     };
-    let mut scored: Vec<(usize, usize, f64)> = candidates::scored_pairs(&keys, &docs, |a, b| {
-        let score = scorer.score(a, b);
-        keep(a, b, score).then_some(score)
-    });
+    // A large corpus is indexed under few keys; a pair must then share two of them (near
+    // duplicates share most of theirs), which keeps the candidates few.
+    let min_shared = if keys_per_sentence == usize::MAX {
+        1
+    } else {
+        2
+    };
+    let mut scored: Vec<(usize, usize, f64)> =
+        candidates::scored_pairs(&keys, &docs, min_shared, |a, b| {
+            let score = scorer.score(a, b);
+            keep(a, b, score).then_some(score)
+        });
     scored.sort_by(|x, y| y.2.total_cmp(&x.2).then((x.0, x.1).cmp(&(y.0, y.1))));
     let link_floor = options.threshold * cluster::LINK_FLOOR;
     let groups = cluster::cluster(&scored, |a, b| {
