@@ -58,7 +58,7 @@ impl Default for Options {
 pub const DEFAULT_THRESHOLD: f64 = 0.45;
 
 /// Up to this many sentences, every pair that shares any unit is scored.
-const EXHAUSTIVE_UP_TO: usize = 20_000;
+const EXHAUSTIVE_UP_TO: usize = 5_000;
 
 /// Function words weigh this much of their inverse document frequency.
 const LIGHT_WEIGHT: f64 = 0.1;
