@@ -43,11 +43,22 @@ pub struct Args {
     format: Format,
 }
 
+/// One sentence of a pair, as the JSON-lines contract gives it.
 #[derive(Serialize)]
-struct Side<'a> {
-    doc: &'a str,
-    index: usize,
-    text: &'a str,
+pub(super) struct Side<'a> {
+    pub doc: &'a str,
+    pub index: usize,
+    pub text: &'a str,
+}
+
+/// `--threshold` must be a similarity, 0 to 1.
+pub(super) fn check_threshold(threshold: f64) -> anyhow::Result<()> {
+    if !(0.0..=1.0).contains(&threshold) {
+        anyhow::bail!(super::UsageError(format!(
+            "--threshold {threshold} is outside 0 to 1"
+        )));
+    }
+    Ok(())
 }
 
 #[derive(Serialize)]
@@ -98,12 +109,7 @@ pub(super) fn optional_glossary(
 }
 
 pub fn run(args: Args) -> anyhow::Result<()> {
-    if !(0.0..=1.0).contains(&args.threshold) {
-        anyhow::bail!(super::UsageError(format!(
-            "--threshold {} is outside 0 to 1",
-            args.threshold
-        )));
-    }
+    check_threshold(args.threshold)?;
     let glossary = optional_glossary(args.glossary.as_deref())?;
     let matcher = glossary.as_ref().map(Matcher::new);
     let corpus = args.articles.load()?;

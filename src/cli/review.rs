@@ -1,6 +1,6 @@
 //! `mizan review`: aligned pairs as word diffs, and the desk's decisions about them.
 
-use super::align::{optional_glossary, reporting_sentences, segment_all};
+use super::align::{Side, check_threshold, optional_glossary, reporting_sentences, segment_all};
 use super::input::{Articles, glossary_path};
 use super::output::{finish, stdout};
 use clap::ValueEnum;
@@ -83,12 +83,7 @@ pub fn reviews_path(reviews: Option<&Path>, glossary: Option<&Path>) -> PathBuf 
 }
 
 pub fn run(args: Args) -> anyhow::Result<()> {
-    if !(0.0..=1.0).contains(&args.threshold) {
-        anyhow::bail!(super::UsageError(format!(
-            "--threshold {} is outside 0 to 1",
-            args.threshold
-        )));
-    }
+    check_threshold(args.threshold)?;
     let path = reviews_path(args.reviews.as_deref(), args.glossary.as_deref());
     let recording = args.accept.is_some() || args.reject.is_some() || !args.note.is_empty();
     if recording {
@@ -182,13 +177,6 @@ fn find_pair(sentences: &[Sentence], hashes: &[u64], id: &str) -> Option<(usize,
             .find(|&b| sentences[a].doc != sentences[b].doc && combine(hashes[a], hashes[b]) == id)
             .map(|b| (a, b))
     })
-}
-
-#[derive(Serialize)]
-struct Side<'a> {
-    doc: &'a str,
-    index: usize,
-    text: &'a str,
 }
 
 #[derive(Serialize)]
