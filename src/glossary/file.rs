@@ -3,7 +3,7 @@
 
 use super::{ENTRY_FIELDS, Glossary, META_FIELDS};
 use crate::error::{Error, Result};
-use crate::text::span::line_column;
+use crate::text::span::{line_column, utf8_or_position};
 use std::path::Path;
 
 /// Load and check a glossary file.
@@ -14,16 +14,11 @@ pub fn load(path: &Path) -> Result<Glossary> {
 
 /// A glossary file's bytes as text; invalid UTF-8 is an error at its line and column.
 pub(crate) fn utf8(bytes: Vec<u8>, path: &Path) -> Result<String> {
-    String::from_utf8(bytes).map_err(|e| {
-        let offset = e.utf8_error().valid_up_to();
-        let valid = std::str::from_utf8(&e.as_bytes()[..offset]).expect("valid prefix");
-        let (line, column) = line_column(valid, offset);
-        Error::Glossary {
-            path: path.to_path_buf(),
-            line,
-            column,
-            message: "not valid UTF-8".into(),
-        }
+    utf8_or_position(bytes).map_err(|(line, column)| Error::Glossary {
+        path: path.to_path_buf(),
+        line,
+        column,
+        message: "not valid UTF-8".into(),
     })
 }
 

@@ -12,7 +12,7 @@
 
 use crate::error::{Error, Result};
 use crate::glossary::edit::{lock, resolve, write_atomically};
-use crate::text::span::line_column;
+use crate::text::span::{line_column, utf8_or_position};
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 use std::path::Path;
@@ -77,16 +77,11 @@ impl Reviews {
 pub fn load(path: &Path) -> Result<Reviews> {
     match std::fs::read(path) {
         Ok(bytes) => {
-            let text = String::from_utf8(bytes).map_err(|e| {
-                let offset = e.utf8_error().valid_up_to();
-                let valid = std::str::from_utf8(&e.as_bytes()[..offset]).expect("valid prefix");
-                let (line, column) = line_column(valid, offset);
-                Error::Reviews {
-                    path: path.to_path_buf(),
-                    line,
-                    column,
-                    message: "not valid UTF-8".into(),
-                }
+            let text = utf8_or_position(bytes).map_err(|(line, column)| Error::Reviews {
+                path: path.to_path_buf(),
+                line,
+                column,
+                message: "not valid UTF-8".into(),
             })?;
             parse(&text, path)
         }

@@ -51,6 +51,15 @@ pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
     (line, column)
 }
 
+/// Bytes as text; for invalid UTF-8, the 1-based line and column where it stops being valid.
+pub fn utf8_or_position(bytes: Vec<u8>) -> Result<String, (usize, usize)> {
+    String::from_utf8(bytes).map_err(|e| {
+        let offset = e.utf8_error().valid_up_to();
+        let valid = std::str::from_utf8(&e.as_bytes()[..offset]).expect("valid prefix");
+        line_column(valid, offset)
+    })
+}
+
 /// Line starts of a text, for many offset → line:column look-ups without rescanning.
 #[derive(Debug, Clone)]
 pub struct LineIndex {
