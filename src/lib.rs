@@ -21,6 +21,7 @@
 pub mod align;
 pub mod corpus;
 pub mod error;
+pub mod figures;
 pub mod glossary;
 pub mod parallel;
 pub mod review;

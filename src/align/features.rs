@@ -3,6 +3,7 @@
 
 use crate::glossary::Matcher;
 use crate::text::clitics::for_each_reading;
+use crate::text::numbers::{Quantity, QuantityMatch, quantity_at};
 use crate::text::tokens::{TokenKind, tokenize};
 
 /// A unit of meaning, as a string key: `w:<stem>`, `g:<entry>`, `n:<value>`.
@@ -110,57 +111,11 @@ const LIGHT: &[&str] = &[
     "الثلاثاء",
 ];
 
-/// Number words (normalized, without clitics) and their values.
-const NUMBER_WORDS: &[(&str, f64)] = &[
-    ("واحد", 1.0),
-    ("اثنان", 2.0),
-    ("اثنين", 2.0),
-    ("ثلاثه", 3.0),
-    ("ثلاث", 3.0),
-    ("اربعه", 4.0),
-    ("اربع", 4.0),
-    ("خمسه", 5.0),
-    ("خمس", 5.0),
-    ("سته", 6.0),
-    ("ست", 6.0),
-    ("سبعه", 7.0),
-    ("سبع", 7.0),
-    ("ثمانيه", 8.0),
-    ("ثماني", 8.0),
-    ("تسعه", 9.0),
-    ("تسع", 9.0),
-    ("عشره", 10.0),
-    ("عشر", 10.0),
-    ("مئه", 100.0),
-    ("مائه", 100.0),
-    ("الف", 1000.0),
-    ("الفي", 2000.0),
-    ("الفين", 2000.0),
-    ("مليون", 1e6),
-    ("مليار", 1e9),
-];
-
-/// Words that multiply the figure before them: `6 آلاف` = 6000.
-const MULTIPLIERS: &[(&str, f64)] = &[
-    ("الف", 1000.0),
-    ("الاف", 1000.0),
-    ("مليون", 1e6),
-    ("ملايين", 1e6),
-    ("مليار", 1e9),
-];
-
-/// The word lists as hash sets, built once.
-struct Tables {
-    light: rustc_hash::FxHashSet<&'static str>,
-    numbers: rustc_hash::FxHashMap<&'static str, f64>,
-}
-
-fn tables() -> &'static Tables {
-    static TABLES: std::sync::OnceLock<Tables> = std::sync::OnceLock::new();
-    TABLES.get_or_init(|| Tables {
-        light: LIGHT.iter().copied().collect(),
-        numbers: NUMBER_WORDS.iter().copied().collect(),
-    })
+/// The light words as a hash set, built once.
+fn light_words() -> &'static rustc_hash::FxHashSet<&'static str> {
+    static LIGHT_WORDS: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>> =
+        std::sync::OnceLock::new();
+    LIGHT_WORDS.get_or_init(|| LIGHT.iter().copied().collect())
 }
 
 /// A unit as the walker finds it, before it is named or hashed.
@@ -237,37 +192,28 @@ pub fn walk_units(text: &str, matcher: Option<&Matcher>, mut emit: impl FnMut(Un
             hit.next();
             continue;
         }
+        // A figure, by value however written: 3,958, ٣٩٥٨, ثمانية, 6 آلاف, ستة آلاف.
+        if let Some(QuantityMatch {
+            quantity: Quantity::Exact(value),
+            end,
+            ..
+        }) = quantity_at(&tokenized, i)
+        {
+            emit(UnitRef::Number(value), false);
+            i = end.max(i + 1);
+            continue;
+        }
         let norm = tokenized.norm(token);
         match token.kind {
-            TokenKind::Number => {
-                let mut value = parse_number(norm);
-                // "6 آلاف": the next word multiplies.
-                if let Some(next) = tokens.get(i + 1)
-                    && next.kind == TokenKind::Word
-                    && let Some(&(_, m)) = MULTIPLIERS
-                        .iter()
-                        .find(|(w, _)| *w == stem(tokenized.norm(next)))
-                    && let Some(v) = value
-                {
-                    value = Some(v * m);
-                    i += 1;
-                }
-                match value {
-                    Some(v) => emit(UnitRef::Number(v), false),
-                    None => emit(UnitRef::Word(norm), false),
-                }
-            }
+            // Digits that are not one number (06.01.2022) compare as written.
+            TokenKind::Number => emit(UnitRef::Word(norm), false),
             TokenKind::Word => {
                 let stem = stem(norm);
-                let tables = tables();
-                if let Some(&v) = tables.numbers.get(stem) {
-                    emit(UnitRef::Number(v), false);
-                } else {
-                    let light = tables.light.contains(stem) || tables.light.contains(norm);
-                    // Single letters (leftover clitics, initials) say nothing.
-                    if stem.chars().nth(1).is_some() {
-                        emit(UnitRef::Word(stem), light);
-                    }
+                let light = light_words();
+                let light = light.contains(stem) || light.contains(norm);
+                // Single letters (leftover clitics, initials) say nothing.
+                if stem.chars().nth(1).is_some() {
+                    emit(UnitRef::Word(stem), light);
                 }
             }
         }
@@ -286,16 +232,6 @@ pub fn stem(norm: &str) -> &str {
         }
     });
     best
-}
-
-fn parse_number(norm: &str) -> Option<f64> {
-    // 3,958 and 3958 are one figure; a comma followed by other than three digits is a decimal.
-    let cleaned: String = if norm.split(',').skip(1).all(|g| g.len() == 3) {
-        norm.replace(',', "")
-    } else {
-        norm.replace(',', ".")
-    };
-    cleaned.parse().ok()
 }
 
 fn number_unit(value: f64) -> Unit {

@@ -6,6 +6,7 @@ pub mod clitics;
 pub mod header;
 pub mod normalize;
 mod normalize_simd;
+pub mod numbers;
 pub mod segment;
 pub mod span;
 pub mod tokens;
