@@ -85,6 +85,23 @@ pub enum Error {
         message: String,
     },
 
+    #[error("{}:{line}:{column}: {message}", path.display())]
+    Translations {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+        message: String,
+    },
+
+    /// A briefing template that does not parse or fails to render; `template` is the file
+    /// (or the built-in template's name), `line` its line where minijinja knows it.
+    #[error("{template}{}: {message}", line.map(|l| format!(":{l}")).unwrap_or_default())]
+    Template {
+        template: String,
+        line: Option<usize>,
+        message: String,
+    },
+
     #[error("unknown encoding '{name}' (expected utf-8, windows-1256, iso-8859-6 or auto)")]
     UnknownEncoding { name: String },
 }

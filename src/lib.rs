@@ -10,7 +10,9 @@
 //!                                                  │
 //!  glossary.toml ──glossary──▶ Glossary ──Matcher──▶ Hit{span, entry, clitics}
 //!                                                  │
-//!                          align ─▶ review ─▶ brief   (later stages, see docs/architecture.md)
+//!                  align ─▶ pairs, clusters ─▶ review (word diffs, decisions)
+//!                                                  │
+//!               figures (numbers and what they count) ─▶ brief ─▶ Markdown / HTML
 //! ```
 //!
 //! Every stage takes plain data and gives plain data; spans are byte offsets into the
@@ -19,9 +21,11 @@
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod align;
+pub mod brief;
 pub mod corpus;
 pub mod error;
 pub mod figures;
+pub mod files;
 pub mod glossary;
 pub mod parallel;
 pub mod review;

@@ -1,6 +1,7 @@
 //! Command-line front end: clap types stop here; the library gets its own option types.
 
 mod align;
+mod brief;
 mod gloss;
 mod glossary;
 mod input;
@@ -15,6 +16,7 @@ use std::process::ExitCode;
 #[derive(Debug, Parser)]
 #[command(name = "mizan", version, about, long_about = None)]
 #[command(after_help = "Examples:\n  \
+    mizan brief examples/kazakhstan -o brief.md  the side-by-side briefing\n  \
     mizan segment examples/kazakhstan            sentences, one per line\n  \
     mizan segment --format jsonl articles/       JSON lines for tools\n  \
     mizan segment --encoding windows-1256 old/   legacy Arabic code page\n  \
@@ -33,6 +35,7 @@ enum Command {
     Glossary(glossary::Args),
     Align(align::Args),
     Review(review::Args),
+    Brief(brief::Args),
 }
 
 /// Exit codes (docs/cli.md): 0 success, 1 bad input (an article that cannot be read),
@@ -45,6 +48,7 @@ pub fn main() -> ExitCode {
         Command::Glossary(args) => glossary::run(args),
         Command::Align(args) => align::run(args),
         Command::Review(args) => review::run(args),
+        Command::Brief(args) => brief::run(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -98,7 +102,9 @@ fn exit_code(err: &anyhow::Error) -> u8 {
         Some(
             mizan::Error::UnknownEncoding { .. }
             | mizan::Error::Glossary { .. }
-            | mizan::Error::Reviews { .. },
+            | mizan::Error::Reviews { .. }
+            | mizan::Error::Translations { .. }
+            | mizan::Error::Template { .. },
         ) => 2,
         _ => 1,
     }

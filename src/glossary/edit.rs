@@ -30,10 +30,12 @@ use super::{Entry, Glossary, file};
 use crate::error::{Error, Result};
 use crate::text::normalize::is_invisible_control;
 use crate::text::span::line_column;
-use std::fs::{File, OpenOptions};
-use std::io::{ErrorKind, Write};
+use std::io::ErrorKind;
 use std::ops::Range;
-use std::path::{Path, PathBuf};
+use std::path::Path;
+
+pub use crate::files::write_atomically;
+use crate::files::{lock, resolve};
 
 /// The start of a glossary created by `add`.
 pub const NEW_FILE_HEADER: &str = "\
@@ -203,61 +205,6 @@ pub fn rm_from_text(text: &str, path: &Path, ar: &str) -> Result<(String, Entry)
     Ok((format!("{}{new_text}", doc.bom), entry))
 }
 
-/// Write `contents` to `path` atomically: a temporary file in the same folder, written, flushed,
-/// synced, then renamed over `path`. No temporary file is left behind, on success or failure.
-/// An existing file keeps its permissions (a read-only one is refused); a new one gets the
-/// usual permissions for the user's umask. A symbolic link is followed: its target is replaced.
-pub fn write_atomically(path: &Path, contents: &str) -> Result<()> {
-    let io = |source| Error::Write {
-        path: path.to_path_buf(),
-        source,
-    };
-    let target = resolve(path);
-    let dir = folder(&target);
-    let existing = match std::fs::metadata(&target) {
-        Ok(meta) => Some(meta),
-        Err(e) if e.kind() == ErrorKind::NotFound => None,
-        Err(e) => return Err(io(e)),
-    };
-    if let Some(meta) = &existing
-        && meta.permissions().readonly()
-    {
-        return Err(io(std::io::Error::new(
-            ErrorKind::PermissionDenied,
-            "the file is read-only; make it writable to edit it",
-        )));
-    }
-    let name = target
-        .file_name()
-        .map_or_else(|| "glossary".into(), |n| n.to_string_lossy().into_owned());
-    let prefix = format!(".{name}.");
-    let mut builder = tempfile::Builder::new();
-    builder.prefix(&prefix).suffix(".tmp");
-    #[cfg(unix)]
-    if existing.is_none() {
-        use std::os::unix::fs::PermissionsExt;
-        // Masked by the umask, as for any new file (tempfile's default is 0600).
-        builder.permissions(std::fs::Permissions::from_mode(0o666));
-    }
-    // From here on, dropping `temp` (on any error) deletes the temporary file.
-    let mut temp = builder.tempfile_in(dir).map_err(io)?;
-    temp.write_all(contents.as_bytes()).map_err(io)?;
-    temp.flush().map_err(io)?;
-    if let Some(meta) = existing {
-        temp.as_file()
-            .set_permissions(meta.permissions())
-            .map_err(io)?;
-    }
-    temp.as_file().sync_all().map_err(io)?;
-    temp.persist(&target).map_err(|e| io(e.error))?;
-    // Make the rename itself durable; best effort (not every platform can sync a folder).
-    #[cfg(unix)]
-    if let Ok(dir) = File::open(dir) {
-        let _ = dir.sync_all();
-    }
-    Ok(())
-}
-
 /// Read-modify-write of the glossary at `path` under the lock. `create`: a missing file is
 /// edited as [`NEW_FILE_HEADER`] instead of being an error.
 fn edit<T>(
@@ -290,37 +237,6 @@ fn edit<T>(
     // `_lock` is dropped here, closing the lock file and releasing the lock.
 }
 
-/// An exclusive lock on `<target>.lock`, held until the returned file is dropped.
-pub(crate) fn lock(target: &Path, path: &Path) -> Result<File> {
-    let mut lock_path = target.as_os_str().to_owned();
-    lock_path.push(".lock");
-    let lock_path = PathBuf::from(lock_path);
-    let file = OpenOptions::new()
-        .read(true)
-        .write(true)
-        .create(true)
-        .truncate(false)
-        .open(&lock_path)
-        .map_err(|source| {
-            let dir = folder(target);
-            if source.kind() == ErrorKind::NotFound && !dir.is_dir() {
-                Error::NotFound {
-                    path: dir.to_path_buf(),
-                }
-            } else {
-                Error::Io {
-                    path: lock_path.clone(),
-                    source,
-                }
-            }
-        })?;
-    file.lock().map_err(|source| Error::Io {
-        path: path.to_path_buf(),
-        source,
-    })?;
-    Ok(file)
-}
-
 /// The file's text, or `None` if it does not exist.
 fn read(target: &Path, path: &Path) -> Result<Option<String>> {
     let bytes = match std::fs::read(target) {
@@ -334,24 +250,6 @@ fn read(target: &Path, path: &Path) -> Result<Option<String>> {
         }
     };
     super::file::utf8(bytes, path).map(Some)
-}
-
-/// A symbolic link's target (so the link is kept and its file edited), else the path itself.
-pub(crate) fn resolve(path: &Path) -> PathBuf {
-    match std::fs::symlink_metadata(path) {
-        Ok(meta) if meta.file_type().is_symlink() => {
-            std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
-        }
-        _ => path.to_path_buf(),
-    }
-}
-
-/// The folder a file is in (`.` for a bare file name).
-fn folder(path: &Path) -> &Path {
-    match path.parent() {
-        Some(dir) if !dir.as_os_str().is_empty() => dir,
-        _ => Path::new("."),
-    }
 }
 
 /// A spelling's identity for duplicate checks: the matcher's canonical form (normalized

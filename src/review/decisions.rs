@@ -11,7 +11,7 @@
 //! ```
 
 use crate::error::{Error, Result};
-use crate::glossary::edit::{lock, resolve, write_atomically};
+use crate::files::{lock, resolve, write_atomically};
 use crate::text::span::{line_column, utf8_or_position};
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;

@@ -1,0 +1,16 @@
+//! The briefing: facts ranked by how many sources report them, Arabic beside English, the
+//! figures sources disagree on and a term index, rendered by minijinja templates.
+//!
+//! `build` turns the stages' outputs into a [`Briefing`] (plain serializable data, documented
+//! in docs/templates.md); `render` turns a briefing into Markdown or HTML.
+
+pub mod build;
+pub mod context;
+pub mod escape;
+pub mod render;
+pub mod translations;
+
+pub use build::{Inputs, Options, build};
+pub use context::Briefing;
+pub use render::{Format, Renderer, render};
+pub use translations::Translations;

@@ -1,0 +1,214 @@
+//! Desk translations (`translations.toml`): English the desk wrote for a sentence, keyed by
+//! the sentence's hash so that it survives re-runs, re-segmentation of other articles and
+//! small differences of spelling, diacritics or white space.
+//!
+//! ```toml
+//! [[translation]]
+//! hash = "5f0c3a9e1b2d4c68"   # the sentence's hash (`mizan brief --format json` shows it)
+//! ar = "..."                  # the Arabic, kept beside for people; checked, not matched
+//! en = "..."                  # the English the briefing shows
+//! by = "RM"                   # optional: who translated it
+//! note = "..."                # optional
+//! ```
+
+use crate::align::sentence_hash;
+use crate::error::{Error, Result};
+use crate::text::span::{line_column, utf8_or_position};
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Translation {
+    pub hash: String,
+    #[serde(default)]
+    pub ar: Option<String>,
+    pub en: String,
+    #[serde(default)]
+    pub by: Option<String>,
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct File {
+    #[serde(default, rename = "translation")]
+    translations: Vec<Translation>,
+}
+
+/// The desk's translations, found by sentence hash.
+#[derive(Debug, Clone, Default)]
+pub struct Translations {
+    by_hash: HashMap<u64, Translation>,
+    /// Entries whose `ar` is not the sentence their hash names (a copy-paste slip), as
+    /// `file:line: message`; the entry is still used, by its hash.
+    pub warnings: Vec<String>,
+}
+
+impl Translations {
+    pub fn get(&self, hash: u64) -> Option<&Translation> {
+        self.by_hash.get(&hash)
+    }
+
+    pub fn len(&self) -> usize {
+        self.by_hash.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.by_hash.is_empty()
+    }
+}
+
+/// A sentence's hash as written in `translations.toml`: 16 hex digits.
+pub fn hash_hex(hash: u64) -> String {
+    format!("{hash:016x}")
+}
+
+/// Load translations; a file that does not exist is no translations.
+pub fn load(path: &Path) -> Result<Translations> {
+    match std::fs::read(path) {
+        Ok(bytes) => {
+            let text = utf8_or_position(bytes).map_err(|(line, column)| Error::Translations {
+                path: path.to_path_buf(),
+                line,
+                column,
+                message: "not valid UTF-8".into(),
+            })?;
+            parse(&text, path)
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Translations::default()),
+        Err(e) => Err(Error::reading(path, e)),
+    }
+}
+
+/// Parse translations text strictly; `path` names it in errors and warnings.
+pub fn parse(text: &str, path: &Path) -> Result<Translations> {
+    let error = |offset: usize, message: String| {
+        let (line, column) = line_column(text, offset);
+        Error::Translations {
+            path: path.to_path_buf(),
+            line,
+            column,
+            message,
+        }
+    };
+    let file: File = toml::from_str(text).map_err(|e| {
+        error(
+            e.span().map_or(0, |s| s.start),
+            e.message().trim().replace('`', "'"),
+        )
+    })?;
+    let mut translations = Translations::default();
+    for t in file.translations {
+        // Where the entry is in the file, for messages: the first occurrence of its hash.
+        let offset = text.find(&t.hash).unwrap_or(0);
+        let hash = parse_hash(&t.hash).ok_or_else(|| {
+            error(
+                offset,
+                format!("hash '{}' is not 16 hex digits", t.hash.replace('\n', " ")),
+            )
+        })?;
+        if let Some(ar) = &t.ar
+            && sentence_hash(ar) != hash
+        {
+            let (line, _) = line_column(text, offset);
+            translations.warnings.push(format!(
+                "{}:{line}: the Arabic beside hash {} is not the sentence of that hash \
+                 (its hash is {}); the translation is used for hash {}",
+                path.display(),
+                t.hash,
+                hash_hex(sentence_hash(ar)),
+                t.hash
+            ));
+        }
+        if translations.by_hash.insert(hash, t.clone()).is_some() {
+            return Err(error(
+                offset,
+                format!("hash {} is translated twice", t.hash),
+            ));
+        }
+    }
+    Ok(translations)
+}
+
+fn parse_hash(hex: &str) -> Option<u64> {
+    (hex.len() == 16 && hex.bytes().all(|b| b.is_ascii_hexdigit()))
+        .then(|| u64::from_str_radix(hex, 16).ok())
+        .flatten()
+}
+
+/// `translations.toml` beside the glossary, unless `--translations` names one.
+pub fn default_path(flag: Option<&Path>, glossary: &Path) -> PathBuf {
+    flag.map_or_else(
+        || {
+            glossary
+                .parent()
+                .unwrap_or(Path::new(""))
+                .join("translations.toml")
+        },
+        Path::to_path_buf,
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SENTENCE: &str = "أعلنت السلطات حالة الطوارئ في ألماتي.";
+
+    fn file(hash: &str, ar: &str) -> String {
+        format!(
+            "[[translation]]\nhash = \"{hash}\"\nar = \"{ar}\"\nen = \"A state of emergency.\"\n"
+        )
+    }
+
+    #[test]
+    fn a_translation_is_found_by_the_hash_of_any_spelling_of_its_sentence() {
+        let hash = hash_hex(sentence_hash(SENTENCE));
+        let t = parse(&file(&hash, SENTENCE), Path::new("t.toml")).unwrap();
+        assert!(t.warnings.is_empty());
+        // Diacritics, hamza forms and spacing do not change the hash.
+        let respelled = "أَعلنت  السلطات حالة الطوارئ في الماتي.";
+        let found = t.get(sentence_hash(respelled)).map(|t| t.en.as_str());
+        assert_eq!(found, Some("A state of emergency."), "{respelled}");
+    }
+
+    #[test]
+    fn arabic_that_is_not_the_hashed_sentence_is_a_warning_with_its_line() {
+        let text = format!("# desk\n{}", file("0123456789abcdef", SENTENCE));
+        let t = parse(&text, Path::new("t.toml")).unwrap();
+        assert_eq!(t.len(), 1);
+        assert!(
+            t.warnings[0].starts_with("t.toml:3: the Arabic"),
+            "{:?}",
+            t.warnings
+        );
+    }
+
+    #[test]
+    fn malformed_files_name_line_and_column() {
+        let err = parse(
+            "[[translation]]\nhash = \"zz\"\nen = \"x\"\n",
+            Path::new("t.toml"),
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(err.starts_with("t.toml:2:"), "{err}");
+        let err = parse(
+            "[[translation]]\nhash = \"0123456789abcdef\"\nenglish = \"x\"\n",
+            Path::new("t.toml"),
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(err.starts_with("t.toml:3:1: unknown field"), "{err}");
+        let twice = format!(
+            "{}{}",
+            file("0123456789abcdef", "x"),
+            file("0123456789abcdef", "y")
+        );
+        let err = parse(&twice, Path::new("t.toml")).unwrap_err().to_string();
+        assert!(err.contains("translated twice"), "{err}");
+    }
+}

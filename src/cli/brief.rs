@@ -1,0 +1,147 @@
+//! `mizan brief`: the side-by-side Arabic | English briefing.
+
+use super::align::{check_threshold, reporting_sentences, segment_all};
+use super::input::{Articles, load_glossary};
+use super::output::{finish, stdout};
+use mizan::align::{self, DEFAULT_THRESHOLD};
+use mizan::brief::{self, Format, Renderer, translations};
+use mizan::glossary::Matcher;
+use mizan::review::Verdict;
+use std::io::Write;
+use std::path::PathBuf;
+
+/// Write the briefing: facts reported by several articles ranked by how many sources report
+/// them, each Arabic sentence beside its English, the figures sources disagree on, the
+/// sentences only one source has, a term index and the list of articles.
+///
+/// English comes, best first, from the desk's translations.toml, from the translation of an
+/// aligned near-duplicate, else it is a gloss built from the glossary (marked as such).
+#[derive(Debug, clap::Args)]
+#[command(after_help = "Examples:\n  mizan brief examples/kazakhstan\n  \
+    mizan brief examples/kazakhstan -o brief.md\n  \
+    mizan brief --format html -o brief.html articles/\n  \
+    mizan brief --templates my-templates/ --top 10 articles/")]
+pub struct Args {
+    #[command(flatten)]
+    articles: Articles,
+
+    /// Write the briefing to FILE (atomically) instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
+
+    /// `md` (Markdown), `html` (one standalone page) or `json` (the templates' context, see
+    /// docs/templates.md).
+    #[arg(long, value_enum, default_value = "md")]
+    format: BriefFormat,
+
+    /// Folder of templates that replace the built-in ones of the same name
+    /// (briefing.md.j2, briefing.html.j2, partials/...).
+    #[arg(long, value_name = "DIR")]
+    templates: Option<PathBuf>,
+
+    /// Glossary file (default: ./glossary.toml).
+    #[arg(long, value_name = "FILE")]
+    glossary: Option<PathBuf>,
+
+    /// Decisions file (default: reviews.toml beside the glossary).
+    #[arg(long, value_name = "FILE")]
+    reviews: Option<PathBuf>,
+
+    /// Desk translations (default: translations.toml beside the glossary).
+    #[arg(long, value_name = "FILE")]
+    translations: Option<PathBuf>,
+
+    /// Title of the briefing (default: from the places and events most articles name).
+    #[arg(long, value_name = "T")]
+    title: Option<String>,
+
+    /// Show at most N facts, and at most N single-source sentences.
+    #[arg(long, default_value_t = 20, value_name = "N")]
+    top: usize,
+
+    /// Align sentences scoring at least this (0 to 1; see docs/alignment.md).
+    #[arg(long, default_value_t = DEFAULT_THRESHOLD, value_name = "X")]
+    threshold: f64,
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+enum BriefFormat {
+    Md,
+    Html,
+    Json,
+}
+
+pub fn run(args: Args) -> anyhow::Result<()> {
+    check_threshold(args.threshold)?;
+    if let Some(dir) = &args.templates
+        && !dir.is_dir()
+    {
+        anyhow::bail!(super::UsageError(format!(
+            "--templates {}: not a folder of templates",
+            dir.display()
+        )));
+    }
+    // Templates first: a template error should not wait for a whole archive to be read.
+    let renderer = match args.format {
+        BriefFormat::Md => Some(Renderer::new(Format::Markdown, args.templates.as_deref())?),
+        BriefFormat::Html => Some(Renderer::new(Format::Html, args.templates.as_deref())?),
+        BriefFormat::Json => None,
+    };
+    let (glossary_path, glossary) = load_glossary(args.glossary.as_deref())?;
+    let reviews = mizan::review::decisions::load(&super::review::reviews_path(
+        args.reviews.as_deref(),
+        args.glossary.as_deref(),
+    ))?;
+    let translations = translations::load(&translations::default_path(
+        args.translations.as_deref(),
+        &glossary_path,
+    ))?;
+    for warning in &translations.warnings {
+        eprintln!("warning: {warning}");
+    }
+    let corpus = args.articles.load()?;
+    let matcher = Matcher::new(&glossary);
+    let segmented = segment_all(&corpus);
+    let sentences = reporting_sentences(&corpus, &segmented);
+    let options = align::Options {
+        threshold: args.threshold,
+        accepted: reviews.with_verdict(Verdict::Accept),
+        rejected: reviews.with_verdict(Verdict::Reject),
+        ..align::Options::default()
+    };
+    let alignment = align::align(&sentences, Some(&matcher), &options);
+    let briefing = brief::build(
+        &brief::Inputs {
+            corpus: &corpus,
+            segmented: &segmented,
+            sentences: &sentences,
+            alignment: &alignment,
+            glossary: &glossary,
+            matcher: &matcher,
+            reviews: &reviews,
+            translations: &translations,
+        },
+        &brief::Options {
+            title: args.title,
+            top: args.top,
+            threshold: args.threshold,
+        },
+    );
+    let text = match &renderer {
+        Some(renderer) => renderer.render(&briefing)?,
+        None => {
+            let mut json = serde_json::to_string_pretty(&briefing)?;
+            json.push('\n');
+            json
+        }
+    };
+    match &args.output {
+        Some(path) => mizan::files::write_atomically(path, &text)?,
+        None => {
+            let mut out = stdout();
+            out.write_all(text.as_bytes())?;
+            finish(out)?;
+        }
+    }
+    Ok(())
+}
