@@ -1,7 +1,7 @@
 //! Options shared by every command that reads articles, and the glossary path.
 
 use super::output::warn_all;
-use mizan::corpus::{self, Corpus, Encoding, LoadOptions};
+use mizan::corpus::{self, Corpus, Encoding, JsonFields, LoadOptions};
 use mizan::glossary::{self, Glossary};
 use std::path::{Path, PathBuf};
 
@@ -16,14 +16,35 @@ pub struct Articles {
     #[arg(long, default_value = "utf-8", value_name = "NAME")]
     pub encoding: String,
 
-    /// File extensions to read from folders, comma-separated.
+    /// File extensions to read from folders, comma-separated (.jsonl files are archives of
+    /// one article per line).
     #[arg(
         long,
-        default_value = "txt,md",
+        default_value = "txt,md,jsonl",
         value_name = "EXT,...",
         value_delimiter = ','
     )]
     pub ext: Vec<String>,
+
+    /// JSON lines: the field with the article's text (default: content, text, body...).
+    #[arg(long, value_name = "NAME", help_heading = "JSON-lines archives")]
+    pub text_field: Option<String>,
+
+    /// JSON lines: the title field (default: title, headline).
+    #[arg(long, value_name = "NAME", help_heading = "JSON-lines archives")]
+    pub title_field: Option<String>,
+
+    /// JSON lines: the outlet field (default: source, outlet, publisher, site).
+    #[arg(long, value_name = "NAME", help_heading = "JSON-lines archives")]
+    pub outlet_field: Option<String>,
+
+    /// JSON lines: the date field (default: date, published, date_extracted...).
+    #[arg(long, value_name = "NAME", help_heading = "JSON-lines archives")]
+    pub date_field: Option<String>,
+
+    /// JSON lines: the id field, cited as FILE#ID (default: id, url; else the line number).
+    #[arg(long, value_name = "NAME", help_heading = "JSON-lines archives")]
+    pub id_field: Option<String>,
 }
 
 impl Articles {
@@ -36,6 +57,13 @@ impl Articles {
                 .iter()
                 .map(|e| e.trim_start_matches('.').to_ascii_lowercase())
                 .collect(),
+            fields: JsonFields {
+                text: self.text_field.clone(),
+                title: self.title_field.clone(),
+                outlet: self.outlet_field.clone(),
+                date: self.date_field.clone(),
+                id: self.id_field.clone(),
+            },
         };
         let corpus = corpus::load(&self.paths, &options)?;
         warn_all(&corpus.warnings);

@@ -30,7 +30,12 @@ pub struct Args {
     #[arg(long, default_value = "utf-8", value_name = "NAME", hide = true)]
     encoding: String,
 
-    #[arg(long, default_value = "txt,md", value_delimiter = ',', hide = true)]
+    #[arg(
+        long,
+        default_value = "txt,md,jsonl",
+        value_delimiter = ',',
+        hide = true
+    )]
     ext: Vec<String>,
 
     /// `text` (coloured on a terminal unless NO_COLOR), `markdown` (right-to-left safe HTML
@@ -102,6 +107,11 @@ fn articles(args: &Args) -> Articles {
         paths: args.paths.clone(),
         encoding: args.encoding.clone(),
         ext: args.ext.clone(),
+        text_field: None,
+        title_field: None,
+        outlet_field: None,
+        date_field: None,
+        id_field: None,
     }
 }
 

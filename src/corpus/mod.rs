@@ -13,6 +13,10 @@ use std::path::{Path, PathBuf};
 use std::str::FromStr;
 use walkdir::WalkDir;
 
+pub mod jsonl;
+
+pub use jsonl::JsonFields;
+
 /// One article, decoded.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Document {
@@ -74,6 +78,12 @@ pub enum Warning {
     Empty { path: PathBuf },
     /// `--encoding auto` decoded a file that is not UTF-8 as windows-1256.
     GuessedEncoding { path: PathBuf },
+    /// A line of a JSON-lines archive that is not an article (not JSON, no text...): skipped.
+    BadLine {
+        path: PathBuf,
+        line: usize,
+        message: String,
+    },
     /// Bidi embeddings, overrides or isolates, which can reorder what a reader sees.
     BidiControls {
         path: PathBuf,
@@ -92,6 +102,11 @@ impl fmt::Display for Warning {
                 "{}: not valid UTF-8, decoded as windows-1256 (--encoding auto)",
                 path.display()
             ),
+            Warning::BadLine {
+                path,
+                line,
+                message,
+            } => write!(f, "{}:{line}: {message}", path.display()),
             Warning::BidiControls {
                 path,
                 line,
@@ -111,15 +126,18 @@ impl fmt::Display for Warning {
 pub struct LoadOptions {
     pub encoding: Encoding,
     /// File extensions (without the dot, lower case) taken from folders. Files named
-    /// explicitly are read whatever their extension.
+    /// explicitly are read whatever their extension; `.jsonl` files are archives.
     pub extensions: Vec<String>,
+    /// Fields of JSON-lines archives.
+    pub fields: JsonFields,
 }
 
 impl Default for LoadOptions {
     fn default() -> Self {
         LoadOptions {
             encoding: Encoding::Utf8,
-            extensions: vec!["txt".into(), "md".into()],
+            extensions: vec!["txt".into(), "md".into(), "jsonl".into()],
+            fields: JsonFields::default(),
         }
     }
 }
@@ -154,10 +172,10 @@ pub fn load<P: AsRef<Path>>(paths: &[P], options: &LoadOptions) -> Result<Corpus
                 });
             }
             for file in files {
-                read_into(&file, options.encoding, &mut corpus)?;
+                read_into(&file, options, &mut corpus)?;
             }
         } else {
-            read_into(path, options.encoding, &mut corpus)?;
+            read_into(path, options, &mut corpus)?;
         }
     }
     Ok(corpus)
@@ -176,8 +194,17 @@ impl Corpus {
     }
 }
 
-fn read_into(path: &Path, encoding: Encoding, corpus: &mut Corpus) -> Result<()> {
-    if let Some(doc) = read_document(path, encoding, &mut corpus.warnings)? {
+/// Whether `path` is a JSON-lines archive (by its extension).
+pub fn is_archive(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("jsonl") || e.eq_ignore_ascii_case("ndjson"))
+}
+
+fn read_into(path: &Path, options: &LoadOptions, corpus: &mut Corpus) -> Result<()> {
+    if is_archive(path) {
+        return jsonl::read_archive(path, &options.fields, corpus);
+    }
+    if let Some(doc) = read_document(path, options.encoding, &mut corpus.warnings)? {
         corpus.documents.push(doc);
     }
     Ok(())
