@@ -48,6 +48,16 @@ struct Found {
 }
 
 pub fn build(inputs: &Inputs<'_>, options: &Options) -> Briefing {
+    build_with_progress(inputs, options, &|| {})
+}
+
+/// [`build`], calling `sentence_done` (from any thread) as each sentence's terms and figures
+/// are found: the long part, for a progress bar.
+pub fn build_with_progress(
+    inputs: &Inputs<'_>,
+    options: &Options,
+    sentence_done: &(dyn Fn() + Sync),
+) -> Briefing {
     let Inputs {
         corpus,
         sentences,
@@ -58,12 +68,16 @@ pub fn build(inputs: &Inputs<'_>, options: &Options) -> Briefing {
         translations,
         ..
     } = *inputs;
-    let found: Vec<Found> = crate::parallel::map(sentences, |s| Found {
-        hits: matcher.find(s.text),
-        figures: figures::extract(s.text),
-        hash: sentence_hash(s.text),
+    let found: Vec<Found> = crate::parallel::map(sentences, |s| {
+        let found = Found {
+            hits: matcher.find(s.text),
+            figures: figures::extract(s.text),
+            hash: sentence_hash(s.text),
+        };
+        sentence_done();
+        found
     });
-    let articles = articles(inputs);
+    let articles = self::articles(inputs);
     let builder = Builder {
         inputs,
         articles: &articles,
@@ -96,9 +110,28 @@ pub fn build(inputs: &Inputs<'_>, options: &Options) -> Briefing {
     }
 
     let figure_rows = builder.figure_rows();
-    let figures_differ = builder.figures_differ(&figure_rows);
+    let stories = builder.stories();
+    let mut figures_differ = builder.figures_differ(&figure_rows, &stories);
+    let total_differ = figures_differ.len();
+    figures_differ.truncate(options.top);
+    let cited = facts
+        .iter()
+        .flat_map(|f| f.cited.iter())
+        .chain(single.iter().map(|l| &l.citation))
+        .chain(figures_differ.iter().flat_map(|d| {
+            d.amounts
+                .iter()
+                .flat_map(|a| a.cited.iter().map(|r| &r.citation))
+        }))
+        .map(|c| c.article)
+        .collect::<HashSet<usize>>();
     let terms = builder.terms();
     let review = review_summary(alignment, reviews, &found);
+    let mut articles = articles;
+    for article in &mut articles {
+        article.cited = cited.contains(&article.number);
+        article.story = stories[article.number - 1] + 1;
+    }
     let mut notes: Vec<String> = corpus.warnings.iter().map(|w| w.to_string()).collect();
     notes.extend(translations.warnings.iter().cloned());
 
@@ -118,9 +151,12 @@ pub fn build(inputs: &Inputs<'_>, options: &Options) -> Briefing {
             pairs: alignment.pairs.len(),
             terms: terms.len(),
             figures: figure_rows.len(),
+            figures_differ: total_differ,
+            stories: stories.iter().max().map_or(0, |s| s + 1),
             translations: translations.len(),
             translations_used: translations_used.len(),
         },
+        outlets: outlets(&articles),
         articles,
         facts,
         single_source: single,
@@ -439,26 +475,73 @@ impl Builder<'_> {
         rows
     }
 
-    fn figures_differ(&self, rows: &[FigureRow]) -> Vec<FigureDisagreement> {
-        let all: Vec<Figure> = self
-            .found
+    /// The story of each article (stories.rs): facts and shared rare names link articles.
+    fn stories(&self) -> Vec<usize> {
+        let sentences = self.inputs.sentences;
+        let facts: Vec<Vec<usize>> = self
+            .inputs
+            .alignment
+            .clusters
             .iter()
-            .flat_map(|f| f.figures.iter().cloned())
+            .map(|members| {
+                let docs: BTreeSet<usize> = members.iter().map(|&s| sentences[s].doc).collect();
+                docs.into_iter().collect()
+            })
             .collect();
-        figures::disagreements(&all)
-            .into_iter()
-            .map(|d| FigureDisagreement {
-                label: d.label,
-                amounts: d
+        let mut names: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); self.articles.len()];
+        for (s, found) in self.found.iter().enumerate() {
+            for h in &found.hits {
+                let kind = self.inputs.glossary.terms[h.entry].kind.as_deref();
+                if matches!(kind, Some("person" | "org" | "place" | "event")) {
+                    names[sentences[s].doc].insert(h.entry);
+                }
+            }
+        }
+        let names: Vec<Vec<usize>> = names.into_iter().map(|n| n.into_iter().collect()).collect();
+        super::stories::stories(self.articles.len(), &facts, &names)
+    }
+
+    /// Figures that differ about the same thing within one story, the stories with the most
+    /// articles involved first.
+    fn figures_differ(&self, rows: &[FigureRow], stories: &[usize]) -> Vec<FigureDisagreement> {
+        let mut by_story: BTreeMap<usize, (Vec<Figure>, Vec<usize>)> = BTreeMap::new();
+        let mut row = 0;
+        for (s, found) in self.found.iter().enumerate() {
+            let story = stories[self.inputs.sentences[s].doc];
+            for f in &found.figures {
+                let (figures, indices) = by_story.entry(story).or_default();
+                figures.push(f.clone());
+                indices.push(row);
+                row += 1;
+            }
+        }
+        let mut differ: Vec<FigureDisagreement> = Vec::new();
+        for (story, (figures, indices)) in by_story {
+            for d in figures::disagreements(&figures) {
+                let amounts: Vec<FigureAmount> = d
                     .amounts
                     .into_iter()
-                    .map(|(amount, indices)| FigureAmount {
+                    .map(|(amount, at)| FigureAmount {
                         amount,
-                        cited: indices.into_iter().map(|i| rows[i].clone()).collect(),
+                        cited: at.into_iter().map(|i| rows[indices[i]].clone()).collect(),
                     })
-                    .collect(),
-            })
-            .collect()
+                    .collect();
+                let articles = amounts
+                    .iter()
+                    .flat_map(|a| a.cited.iter().map(|r| r.citation.article))
+                    .collect::<HashSet<_>>()
+                    .len();
+                differ.push(FigureDisagreement {
+                    label: d.label,
+                    story: story + 1,
+                    articles,
+                    amounts,
+                });
+            }
+        }
+        // Stable: ties keep story order, then the topic order of `disagreements`.
+        differ.sort_by_key(|d| std::cmp::Reverse(d.articles));
+        differ
     }
 
     fn terms(&self) -> Vec<Term> {
@@ -529,9 +612,28 @@ fn articles(inputs: &Inputs<'_>) -> Vec<Article> {
                 date: doc.meta.date.as_deref().map(shown),
                 title: doc.meta.title.as_deref().map(shown),
                 sentences: segments.len(),
+                cited: false,
+                story: 0,
             }
         })
         .collect()
+}
+
+/// Articles per outlet, most first.
+fn outlets(articles: &[Article]) -> Vec<Outlet> {
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    for a in articles {
+        *counts.entry(a.outlet.as_deref().unwrap_or("")).or_default() += 1;
+    }
+    let mut outlets: Vec<Outlet> = counts
+        .into_iter()
+        .map(|(name, articles)| Outlet {
+            name: (!name.is_empty()).then(|| name.to_string()),
+            articles,
+        })
+        .collect();
+    outlets.sort_by_key(|o| std::cmp::Reverse(o.articles));
+    outlets
 }
 
 fn period(articles: &[Article]) -> Option<Period> {

@@ -17,11 +17,14 @@ pub struct Briefing {
     pub counts: Counts,
     /// Every article read, in the order of `articles[].number`.
     pub articles: Vec<Article>,
+    /// Articles per outlet, most first (`name` none for articles without one).
+    pub outlets: Vec<Outlet>,
     /// Facts reported by two or more articles, most sources first (at most `--top`).
     pub facts: Vec<Fact>,
     /// Sentences only one article has that carry glossary terms (at most `--top`).
     pub single_source: Vec<Line>,
-    /// Topics (what is counted) on which the figures of the articles disagree.
+    /// Topics (what is counted) on which the figures of one story's articles disagree, most
+    /// articles involved first (at most `--top`).
     pub figures_differ: Vec<FigureDisagreement>,
     /// Every figure found, in article order.
     pub figures: Vec<FigureRow>,
@@ -51,6 +54,10 @@ pub struct Counts {
     pub pairs: usize,
     pub terms: usize,
     pub figures: usize,
+    /// Disagreements found in all, before `--top`.
+    pub figures_differ: usize,
+    /// Stories: groups of articles linked by shared facts or shared rare names.
+    pub stories: usize,
     /// Desk translations available / used in this briefing.
     pub translations: usize,
     pub translations_used: usize,
@@ -70,6 +77,16 @@ pub struct Article {
     /// How the article is named in citations: its outlet, else its file name.
     pub source: String,
     pub sentences: usize,
+    /// Whether the briefing cites it (in a fact, a single-source line or a figure).
+    pub cited: bool,
+    /// Its story (1-based): articles linked by a shared fact or shared rare names.
+    pub story: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Outlet {
+    pub name: Option<String>,
+    pub articles: usize,
 }
 
 /// Where a sentence comes from.
@@ -198,6 +215,10 @@ pub struct FigureRow {
 #[derive(Debug, Clone, Serialize)]
 pub struct FigureDisagreement {
     pub label: String,
+    /// The story (1-based) whose articles give these figures.
+    pub story: usize,
+    /// Distinct articles giving them.
+    pub articles: usize,
     pub amounts: Vec<FigureAmount>,
 }
 

@@ -8,9 +8,10 @@ pub mod build;
 pub mod context;
 pub mod escape;
 pub mod render;
+pub mod stories;
 pub mod translations;
 
-pub use build::{Inputs, Options, build};
+pub use build::{Inputs, Options, build, build_with_progress};
 pub use context::Briefing;
 pub use render::{Format, Renderer, render};
 pub use translations::Translations;

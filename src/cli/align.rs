@@ -2,6 +2,7 @@
 
 use super::input::{Articles, NoGlossary, load_glossary};
 use super::output::{Format, finish, stdout};
+use super::progress::{self, Stage, Stages};
 use mizan::align::{self, DEFAULT_THRESHOLD, Options, Sentence};
 use mizan::corpus::Corpus;
 use mizan::glossary::Matcher;
@@ -41,6 +42,9 @@ pub struct Args {
     /// {"id","score","cluster","a":{"doc","index","text"},"b":{...}}.
     #[arg(long, value_enum, default_value = "text")]
     format: Format,
+
+    #[command(flatten)]
+    progress: progress::Flags,
 }
 
 /// One sentence of a pair, as the JSON-lines contract gives it.
@@ -70,10 +74,17 @@ struct Line<'a> {
     b: Side<'a>,
 }
 
-/// Every article's sentences, segmented on every core.
-pub(super) fn segment_all(corpus: &Corpus) -> Vec<Vec<mizan::text::Sentence>> {
+/// Every article's sentences, segmented on every core; `stage` counts the articles done.
+pub(super) fn segment_all(
+    corpus: &Corpus,
+    stage: Option<&Stage>,
+) -> Vec<Vec<mizan::text::Sentence>> {
     mizan::parallel::map(&corpus.documents, |doc| {
-        segment_from(&doc.text, doc.body_start)
+        let sentences = segment_from(&doc.text, doc.body_start);
+        if let Some(stage) = stage {
+            stage.inc(1);
+        }
+        sentences
     })
 }
 
@@ -112,8 +123,11 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     check_threshold(args.threshold)?;
     let glossary = optional_glossary(args.glossary.as_deref())?;
     let matcher = glossary.as_ref().map(Matcher::new);
-    let corpus = args.articles.load()?;
-    let segmented = segment_all(&corpus);
+    let mut stages = Stages::new(args.progress);
+    let corpus = stages.run("read", None, |_| args.articles.load())?;
+    let segmented = stages.run("segment", Some(corpus.documents.len() as u64), |stage| {
+        segment_all(&corpus, Some(stage))
+    });
     let sentences = reporting_sentences(&corpus, &segmented);
     let reviews = mizan::review::decisions::load(&super::review::reviews_path(
         args.reviews.as_deref(),
@@ -125,7 +139,9 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         rejected: reviews.with_verdict(mizan::review::Verdict::Reject),
         ..Options::default()
     };
-    let result = align::align(&sentences, matcher.as_ref(), &options);
+    let result = stages.run("align", None, |_| {
+        align::align(&sentences, matcher.as_ref(), &options)
+    });
     let mut out = stdout();
     let side = |s: usize| {
         let sentence = &sentences[s];
@@ -184,5 +200,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
             }
         }
     }
-    finish(out)
+    finish(out)?;
+    stages.report();
+    Ok(())
 }

@@ -3,6 +3,7 @@
 use super::align::{check_threshold, reporting_sentences, segment_all};
 use super::input::{Articles, load_glossary};
 use super::output::{finish, stdout};
+use super::progress::{self, Stages};
 use mizan::align::{self, DEFAULT_THRESHOLD};
 use mizan::brief::{self, Format, Renderer, translations};
 use mizan::glossary::Matcher;
@@ -62,6 +63,9 @@ pub struct Args {
     /// Align sentences scoring at least this (0 to 1; see docs/alignment.md).
     #[arg(long, default_value_t = DEFAULT_THRESHOLD, value_name = "X")]
     threshold: f64,
+
+    #[command(flatten)]
+    progress: progress::Flags,
 }
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
@@ -99,9 +103,12 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     for warning in &translations.warnings {
         eprintln!("warning: {warning}");
     }
-    let corpus = args.articles.load()?;
+    let mut stages = Stages::new(args.progress);
+    let corpus = stages.run("read", None, |_| args.articles.load())?;
     let matcher = Matcher::new(&glossary);
-    let segmented = segment_all(&corpus);
+    let segmented = stages.run("segment", Some(corpus.documents.len() as u64), |stage| {
+        segment_all(&corpus, Some(stage))
+    });
     let sentences = reporting_sentences(&corpus, &segmented);
     let options = align::Options {
         threshold: args.threshold,
@@ -109,39 +116,48 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         rejected: reviews.with_verdict(Verdict::Reject),
         ..align::Options::default()
     };
-    let alignment = align::align(&sentences, Some(&matcher), &options);
-    let briefing = brief::build(
-        &brief::Inputs {
-            corpus: &corpus,
-            segmented: &segmented,
-            sentences: &sentences,
-            alignment: &alignment,
-            glossary: &glossary,
-            matcher: &matcher,
-            reviews: &reviews,
-            translations: &translations,
-        },
-        &brief::Options {
-            title: args.title,
-            top: args.top,
-            threshold: args.threshold,
-        },
-    );
-    let text = match &renderer {
-        Some(renderer) => renderer.render(&briefing)?,
+    let alignment = stages.run("align", None, |_| {
+        align::align(&sentences, Some(&matcher), &options)
+    });
+    let briefing = stages.run("brief", Some(sentences.len() as u64), |stage| {
+        brief::build_with_progress(
+            &brief::Inputs {
+                corpus: &corpus,
+                segmented: &segmented,
+                sentences: &sentences,
+                alignment: &alignment,
+                glossary: &glossary,
+                matcher: &matcher,
+                reviews: &reviews,
+                translations: &translations,
+            },
+            &brief::Options {
+                title: args.title,
+                top: args.top,
+                threshold: args.threshold,
+            },
+            &|| stage.inc(1),
+        )
+    });
+    let text = stages.run("render", None, |_| match &renderer {
+        Some(renderer) => renderer.render(&briefing).map_err(anyhow::Error::from),
         None => {
             let mut json = serde_json::to_string_pretty(&briefing)?;
             json.push('\n');
-            json
+            Ok(json)
         }
-    };
-    match &args.output {
-        Some(path) => mizan::files::write_atomically(path, &text)?,
-        None => {
-            let mut out = stdout();
-            out.write_all(text.as_bytes())?;
-            finish(out)?;
+    })?;
+    stages.run("write", None, |_| -> anyhow::Result<()> {
+        match &args.output {
+            Some(path) => mizan::files::write_atomically(path, &text)?,
+            None => {
+                let mut out = stdout();
+                out.write_all(text.as_bytes())?;
+                finish(out)?;
+            }
         }
-    }
+        Ok(())
+    })?;
+    stages.report();
     Ok(())
 }

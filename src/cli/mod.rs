@@ -6,6 +6,7 @@ mod gloss;
 mod glossary;
 mod input;
 mod output;
+mod progress;
 mod review;
 mod segment;
 

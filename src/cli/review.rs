@@ -159,7 +159,7 @@ fn record(args: &Args, path: &Path) -> anyhow::Result<()> {
     } else {
         Some(articles(args).load()?)
     };
-    let segmented = corpus.as_ref().map(segment_all);
+    let segmented = corpus.as_ref().map(|c| segment_all(c, None));
     let sentences: Vec<Sentence> = match (&corpus, &segmented) {
         (Some(c), Some(s)) => reporting_sentences(c, s),
         _ => Vec::new(),
@@ -208,7 +208,7 @@ fn show(args: &Args, path: &Path) -> anyhow::Result<()> {
     let glossary = optional_glossary(args.glossary.as_deref())?;
     let matcher = glossary.as_ref().map(Matcher::new);
     let corpus = articles(args).load()?;
-    let segmented = segment_all(&corpus);
+    let segmented = segment_all(&corpus, None);
     let sentences = reporting_sentences(&corpus, &segmented);
     let options = Options {
         threshold: args.threshold,
