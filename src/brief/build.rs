@@ -90,15 +90,11 @@ pub fn build_with_progress(
     };
 
     let mut translations_used = HashSet::new();
-    let mut facts = builder.facts();
-    let total_facts = facts.len();
-    facts.truncate(options.top);
+    let (mut facts, total_facts) = builder.facts(options.top);
     for (i, fact) in facts.iter_mut().enumerate() {
         fact.rank = i + 1;
     }
-    let mut single = builder.single_source();
-    let total_single = single.len();
-    single.truncate(options.top);
+    let (single, total_single) = builder.single_source(options.top);
     for line in facts
         .iter()
         .flat_map(|f| std::iter::once(&f.main).chain(f.variants.iter().map(|v| &v.line)))
@@ -130,7 +126,7 @@ pub fn build_with_progress(
     let mut articles = articles;
     for article in &mut articles {
         article.cited = cited.contains(&article.number);
-        article.story = stories[article.number - 1] + 1;
+        article.story = stories.of_article[article.number - 1] + 1;
     }
     let mut notes: Vec<String> = corpus.warnings.iter().map(|w| w.to_string()).collect();
     notes.extend(translations.warnings.iter().cloned());
@@ -152,7 +148,7 @@ pub fn build_with_progress(
             terms: terms.len(),
             figures: figure_rows.len(),
             figures_differ: total_differ,
-            stories: stories.iter().max().map_or(0, |s| s + 1),
+            stories: stories.count(),
             translations: translations.len(),
             translations_used: translations_used.len(),
         },
@@ -316,7 +312,8 @@ impl Builder<'_> {
             .len()
     }
 
-    fn facts(&self) -> Vec<Fact> {
+    /// The `top` facts, ranked (facts are built only for those shown), and how many there are.
+    fn facts(&self, top: usize) -> (Vec<Fact>, usize) {
         let alignment = self.inputs.alignment;
         let reviews = self.inputs.reviews;
         let mut ranked: Vec<(usize, usize, usize, usize)> = alignment
@@ -340,11 +337,13 @@ impl Builder<'_> {
         // Clusters come in order of their first sentence, so a stable sort keeps ties in
         // reading order.
         ranked.sort_by(|x, y| y.1.cmp(&x.1).then(y.2.cmp(&x.2)).then(y.3.cmp(&x.3)));
+        let total = ranked.len();
+        ranked.truncate(top);
         let mut pairs_of: HashMap<usize, Vec<&crate::align::Pair>> = HashMap::new();
         for p in &alignment.pairs {
             pairs_of.entry(p.cluster).or_default().push(p);
         }
-        ranked
+        let facts = ranked
             .into_iter()
             .map(|(c, sources, articles, weight)| {
                 let members = &alignment.clusters[c];
@@ -407,7 +406,8 @@ impl Builder<'_> {
                     },
                 }
             })
-            .collect()
+            .collect();
+        (facts, total)
     }
 
     /// The sentence that stands for a fact: the first with a desk translation, else the one
@@ -437,7 +437,9 @@ impl Builder<'_> {
         best
     }
 
-    fn single_source(&self) -> Vec<Line> {
+    /// The `top` single-source sentences with glossary terms (lines built only for those),
+    /// and how many there are.
+    fn single_source(&self, top: usize) -> (Vec<Line>, usize) {
         let clustered: HashSet<usize> = self
             .inputs
             .alignment
@@ -451,10 +453,13 @@ impl Builder<'_> {
             .map(|s| (s, self.distinct_entries(&[s]) + self.found[s].figures.len()))
             .collect();
         candidates.sort_by_key(|c| std::cmp::Reverse(c.1));
-        candidates
+        let total = candidates.len();
+        let lines = candidates
             .into_iter()
+            .take(top)
             .map(|(s, _)| self.line(s, &[]))
-            .collect()
+            .collect();
+        (lines, total)
     }
 
     fn figure_rows(&self) -> Vec<FigureRow> {
@@ -476,7 +481,7 @@ impl Builder<'_> {
     }
 
     /// The story of each article (stories.rs): facts and shared rare names link articles.
-    fn stories(&self) -> Vec<usize> {
+    fn stories(&self) -> super::stories::Stories {
         let sentences = self.inputs.sentences;
         let facts: Vec<Vec<usize>> = self
             .inputs
@@ -503,11 +508,15 @@ impl Builder<'_> {
 
     /// Figures that differ about the same thing within one story, the stories with the most
     /// articles involved first.
-    fn figures_differ(&self, rows: &[FigureRow], stories: &[usize]) -> Vec<FigureDisagreement> {
+    fn figures_differ(
+        &self,
+        rows: &[FigureRow],
+        stories: &super::stories::Stories,
+    ) -> Vec<FigureDisagreement> {
         let mut by_story: BTreeMap<usize, (Vec<Figure>, Vec<usize>)> = BTreeMap::new();
         let mut row = 0;
         for (s, found) in self.found.iter().enumerate() {
-            let story = stories[self.inputs.sentences[s].doc];
+            let story = stories.of_article[self.inputs.sentences[s].doc];
             for f in &found.figures {
                 let (figures, indices) = by_story.entry(story).or_default();
                 figures.push(f.clone());
@@ -518,12 +527,33 @@ impl Builder<'_> {
         let mut differ: Vec<FigureDisagreement> = Vec::new();
         for (story, (figures, indices)) in by_story {
             for d in figures::disagreements(&figures) {
-                let amounts: Vec<FigureAmount> = d
+                let article_of = |i: usize| rows[indices[i]].citation.article - 1;
+                // An amount stays when an article giving it is the same as, or linked to, one
+                // giving another amount: two figures are set against each other only then.
+                let kept: Vec<&(String, Vec<usize>)> = d
                     .amounts
+                    .iter()
+                    .enumerate()
+                    .filter(|(k, (_, at))| {
+                        d.amounts.iter().enumerate().any(|(j, (_, other))| {
+                            j != *k
+                                && at.iter().any(|&x| {
+                                    other
+                                        .iter()
+                                        .any(|&y| stories.linked(article_of(x), article_of(y)))
+                                })
+                        })
+                    })
+                    .map(|(_, amount)| amount)
+                    .collect();
+                if kept.len() < 2 {
+                    continue;
+                }
+                let amounts: Vec<FigureAmount> = kept
                     .into_iter()
                     .map(|(amount, at)| FigureAmount {
-                        amount,
-                        cited: at.into_iter().map(|i| rows[indices[i]].clone()).collect(),
+                        amount: amount.clone(),
+                        cited: at.iter().map(|&i| rows[indices[i]].clone()).collect(),
                     })
                     .collect();
                 let articles = amounts

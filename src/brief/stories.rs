@@ -1,10 +1,11 @@
 //! Which articles tell the same story, so that figures are compared only where they can be
 //! about the same thing: a folder on one event is one story, a week's archive is many.
 //!
-//! Two articles are in one story when they report a fact together (a cluster of aligned
-//! sentences spans both) or when they share at least [`SHARED_NAMES`] names (glossary entries
-//! of kind person, org, place or event) that are rare in the corpus; stories are the connected
-//! groups of that relation.
+//! Two articles are *linked* when they report a fact together (a cluster of aligned sentences
+//! spans both) or when they share at least [`SHARED_NAMES`] names (glossary entries of kind
+//! person, org, place or event) that are rare in the corpus. Stories are the connected groups
+//! of links, grown under a size cap so that a week's archive does not chain into one story; and
+//! two figures are only set against each other when their articles are the same or linked.
 
 /// Names two articles must share to be linked.
 pub const SHARED_NAMES: usize = 2;
@@ -13,13 +14,46 @@ pub const SHARED_NAMES: usize = 2;
 const RARE_ARTICLES: usize = 10;
 const RARE_FRACTION: f64 = 0.02;
 
-/// The story of each article (`0..articles`), numbered in order of their first article.
-/// `facts`: the articles of each fact; `names`: the distinct names of each article.
-pub fn stories(articles: usize, facts: &[Vec<usize>], names: &[Vec<usize>]) -> Vec<usize> {
+/// A story holds at most this many articles, or this fraction of them if more.
+const STORY_ARTICLES: usize = 10;
+const STORY_FRACTION: f64 = 0.01;
+
+/// Stories and the links they were grown from.
+#[derive(Debug, Clone)]
+pub struct Stories {
+    /// The story of each article, numbered in order of their first article.
+    pub of_article: Vec<usize>,
+    links: std::collections::HashSet<(usize, usize)>,
+}
+
+impl Stories {
+    /// Whether two articles are the same or linked directly.
+    pub fn linked(&self, a: usize, b: usize) -> bool {
+        a == b || self.links.contains(&(a.min(b), a.max(b)))
+    }
+
+    pub fn count(&self) -> usize {
+        self.of_article.iter().max().map_or(0, |s| s + 1)
+    }
+}
+
+/// Stories of `articles` articles. `facts`: the articles of each fact; `names`: the distinct
+/// names of each article.
+pub fn stories(articles: usize, facts: &[Vec<usize>], names: &[Vec<usize>]) -> Stories {
+    let cap = STORY_ARTICLES.max((articles as f64 * STORY_FRACTION) as usize);
     let mut sets = DisjointSets::new(articles);
-    for fact in facts {
+    let mut links = std::collections::HashSet::new();
+    // Facts with fewer articles first: they are the more specific links.
+    let mut by_size: Vec<&Vec<usize>> = facts.iter().collect();
+    by_size.sort_by_key(|f| f.len());
+    for fact in by_size {
+        for (i, &a) in fact.iter().enumerate() {
+            for &b in &fact[i + 1..] {
+                links.insert((a.min(b), a.max(b)));
+            }
+        }
         for pair in fact.windows(2) {
-            sets.union(pair[0], pair[1]);
+            sets.union_capped(pair[0], pair[1], cap);
         }
     }
     let rare = RARE_ARTICLES.max((articles as f64 * RARE_FRACTION) as usize);
@@ -36,7 +70,8 @@ pub fn stories(articles: usize, facts: &[Vec<usize>], names: &[Vec<usize>]) -> V
                 let count = shared.entry((a.min(b), a.max(b))).or_default();
                 *count += 1;
                 if *count == SHARED_NAMES {
-                    sets.union(a, b);
+                    links.insert((a.min(b), a.max(b)));
+                    sets.union_capped(a, b, cap);
                 }
             }
         }
@@ -44,7 +79,7 @@ pub fn stories(articles: usize, facts: &[Vec<usize>], names: &[Vec<usize>]) -> V
     // Number the stories by their first article, so the numbering is deterministic.
     let mut number = vec![usize::MAX; articles];
     let mut next = 0;
-    (0..articles)
+    let of_article = (0..articles)
         .map(|a| {
             let root = sets.find(a);
             if number[root] == usize::MAX {
@@ -53,17 +88,20 @@ pub fn stories(articles: usize, facts: &[Vec<usize>], names: &[Vec<usize>]) -> V
             }
             number[root]
         })
-        .collect()
+        .collect();
+    Stories { of_article, links }
 }
 
 struct DisjointSets {
     parent: Vec<usize>,
+    size: Vec<usize>,
 }
 
 impl DisjointSets {
     fn new(n: usize) -> Self {
         DisjointSets {
             parent: (0..n).collect(),
+            size: vec![1; n],
         }
     }
 
@@ -75,10 +113,13 @@ impl DisjointSets {
         x
     }
 
-    fn union(&mut self, a: usize, b: usize) {
+    /// Join the sets of `a` and `b` unless the result would hold more than `cap` members.
+    fn union_capped(&mut self, a: usize, b: usize, cap: usize) {
         let (ra, rb) = (self.find(a), self.find(b));
-        if ra != rb {
-            self.parent[ra.max(rb)] = ra.min(rb);
+        if ra != rb && self.size[ra] + self.size[rb] <= cap {
+            let (keep, join) = (ra.min(rb), ra.max(rb));
+            self.parent[join] = keep;
+            self.size[keep] += self.size[join];
         }
     }
 }
@@ -92,7 +133,23 @@ mod tests {
         // 0–1 share a fact; 2–3 share two names; 4 shares one name with 3 only.
         let facts = vec![vec![0, 1]];
         let names = vec![vec![], vec![], vec![7, 8], vec![7, 8, 9], vec![9]];
-        assert_eq!(stories(5, &facts, &names), [0, 0, 1, 1, 2]);
+        let s = stories(5, &facts, &names);
+        assert_eq!(s.of_article, [0, 0, 1, 1, 2]);
+        assert!(s.linked(0, 1) && s.linked(2, 3) && s.linked(4, 4));
+        assert!(!s.linked(3, 4) && !s.linked(1, 2));
+    }
+
+    #[test]
+    fn a_chain_of_links_does_not_grow_one_story_past_the_cap() {
+        // 100 articles, each sharing a fact with the next: stories of at most 10.
+        let facts: Vec<Vec<usize>> = (0..99).map(|i| vec![i, i + 1]).collect();
+        let s = stories(100, &facts, &vec![vec![]; 100]);
+        let mut sizes = std::collections::HashMap::new();
+        for story in &s.of_article {
+            *sizes.entry(story).or_insert(0) += 1;
+        }
+        assert!(sizes.values().all(|&n| n <= 10), "{sizes:?}");
+        assert_eq!(s.count(), 10);
     }
 
     #[test]
@@ -100,12 +157,9 @@ mod tests {
         // Name 1 is in every one of 600 articles (over 2% of them): it links none.
         let names: Vec<Vec<usize>> = (0..600).map(|i| vec![1, 1000 + i]).collect();
         let s = stories(600, &[], &names);
-        assert_eq!(
-            s.iter().collect::<std::collections::HashSet<_>>().len(),
-            600
-        );
+        assert_eq!(s.count(), 600);
         // In a folder of five articles every name is rare enough.
         let names = vec![vec![1, 2], vec![1, 2], vec![3], vec![3, 1, 2], vec![]];
-        assert_eq!(stories(5, &[], &names), [0, 0, 1, 0, 2]);
+        assert_eq!(stories(5, &[], &names).of_article, [0, 0, 1, 0, 2]);
     }
 }
