@@ -63,10 +63,18 @@ pub enum Error {
         limit: u64,
     },
 
+    /// A line of a JSON-lines archive that is not an article, under `--strict`.
+    #[error("{}:{line}: {message}", path.display())]
+    BadLine {
+        path: PathBuf,
+        line: usize,
+        message: String,
+    },
+
     #[error("{}: no articles found (looked for files ending in {extensions})", path.display())]
     NoArticles { path: PathBuf, extensions: String },
 
-    #[error("no article text to read in {paths} (every file was empty)")]
+    #[error("no article text to read in {paths} (every file was empty or skipped)")]
     NothingToRead { paths: String },
 
     #[error("{}:{line}:{column}: {message}", path.display())]

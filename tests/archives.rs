@@ -77,7 +77,13 @@ fn a_briefing_cites_archive_articles_by_outlet_and_id() {
 #[test]
 fn the_briefing_is_the_same_on_one_thread_and_on_all() {
     let sample = util::manifest_dir().join("examples/kazakhstan");
-    let args = ["brief", sample.to_str().unwrap(), "--format", "json", "--quiet"];
+    let args = [
+        "brief",
+        sample.to_str().unwrap(),
+        "--format",
+        "json",
+        "--quiet",
+    ];
     let one = util::mizan_in(&util::manifest_dir())
         .env("RAYON_NUM_THREADS", "1")
         .args(args)
@@ -95,7 +101,9 @@ fn the_briefing_is_the_same_on_one_thread_and_on_all() {
 #[test]
 fn timings_name_every_stage_and_piped_runs_draw_no_bars() {
     let out = util::run(&["brief", "examples/kazakhstan", "--timings"]).success();
-    for stage in ["read", "segment", "align", "brief", "render", "write", "total"] {
+    for stage in [
+        "read", "segment", "align", "brief", "render", "write", "total",
+    ] {
         assert!(
             out.stderr.lines().any(|l| l.starts_with(stage)),
             "no {stage} line in:\n{}",
@@ -134,6 +142,18 @@ fn figures_are_compared_within_a_story_not_across_unrelated_ones() {
         .flat_map(|d| d["amounts"].as_array().unwrap())
         .map(|a| a["amount"].as_str().unwrap())
         .collect();
-    assert!(amounts.contains(&"120") && amounts.contains(&"at least 150"), "{differ:#?}");
+    assert!(
+        amounts.contains(&"120") && amounts.contains(&"at least 150"),
+        "{differ:#?}"
+    );
     assert!(!amounts.contains(&"7"), "{differ:#?}");
+}
+
+#[test]
+fn strict_stops_at_the_first_bad_line_with_its_number() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("day.jsonl"), ARCHIVE).unwrap();
+    run_in(dir.path(), &["segment", "--strict", "day.jsonl"])
+        .failure(1)
+        .stderr_has("day.jsonl:2: not JSON");
 }

@@ -483,12 +483,25 @@ fn binary_file_is_refused() {
 }
 
 #[test]
-fn binary_file_in_a_folder_stops_the_run_and_is_named() {
+fn a_bad_file_in_a_folder_is_skipped_and_named_unless_strict() {
     let tmp = temp();
     write(tmp.path(), "in/a.txt", "خبر سليم.\n");
     write(tmp.path(), "in/b.txt", b"PK\x03\x04\x00\x00");
-    let out = run_in(tmp.path(), &["segment", "in"]).failure(1);
+    write(tmp.path(), "in/c.txt", b"\xC7\xE1\xCE\xC8\xD1\n");
+    let out = run_in(tmp.path(), &["segment", "in"]).success();
+    out.stderr_has("in/b.txt: binary file")
+        .stderr_has("in/c.txt:1:1: not valid UTF-8");
+    assert!(
+        out.stdout.contains("in/a.txt") && !out.stdout.contains("in/b.txt"),
+        "{}",
+        out.stdout
+    );
+    let out = run_in(tmp.path(), &["segment", "--strict", "in"]).failure(1);
     out.stderr_has("in/b.txt").stderr_has("binary");
+    // A file named on the command line is never skipped.
+    run_in(tmp.path(), &["segment", "in/a.txt", "in/b.txt"])
+        .failure(1)
+        .stderr_has("in/b.txt: binary file");
 }
 
 #[test]

@@ -26,6 +26,11 @@ pub struct Articles {
     )]
     pub ext: Vec<String>,
 
+    /// Stop at the first bad file in a folder (binary, not in its encoding, unreadable) or bad
+    /// archive line, instead of skipping it with a warning.
+    #[arg(long)]
+    pub strict: bool,
+
     /// JSON lines: the field with the article's text (default: content, text, body...).
     #[arg(long, value_name = "NAME", help_heading = "JSON-lines archives")]
     pub text_field: Option<String>,
@@ -57,6 +62,7 @@ impl Articles {
                 .iter()
                 .map(|e| e.trim_start_matches('.').to_ascii_lowercase())
                 .collect(),
+            strict: self.strict,
             fields: JsonFields {
                 text: self.text_field.clone(),
                 title: self.title_field.clone(),

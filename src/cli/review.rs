@@ -107,6 +107,7 @@ fn articles(args: &Args) -> Articles {
         paths: args.paths.clone(),
         encoding: args.encoding.clone(),
         ext: args.ext.clone(),
+        strict: false,
         text_field: None,
         title_field: None,
         outlet_field: None,

@@ -39,8 +39,14 @@ const ID: &[&str] = &["id", "url", "guid"];
 /// keeps a file without line breaks from being read whole into memory.
 pub const MAX_LINE_BYTES: usize = 64 * 1024 * 1024;
 
-/// Read every article of the archive at `path` into `corpus`.
-pub fn read_archive(path: &Path, fields: &JsonFields, corpus: &mut Corpus) -> Result<()> {
+/// Read every article of the archive at `path` into `corpus`. `strict`: a bad line is an
+/// error instead of a warning.
+pub fn read_archive(
+    path: &Path,
+    fields: &JsonFields,
+    strict: bool,
+    corpus: &mut Corpus,
+) -> Result<()> {
     let file = std::fs::File::open(path).map_err(|e| Error::reading(path, e))?;
     let mut reader = BufReader::with_capacity(1 << 20, file);
     let mut line = Vec::new();
@@ -67,6 +73,8 @@ pub fn read_archive(path: &Path, fields: &JsonFields, corpus: &mut Corpus) -> Re
             line: number,
             message,
         };
+        // Under `strict`, the first bad line ends the run.
+        let before = corpus.warnings.len();
         let text = match std::str::from_utf8(&line) {
             Ok(t) => t.trim(),
             Err(e) => {
@@ -74,6 +82,16 @@ pub fn read_archive(path: &Path, fields: &JsonFields, corpus: &mut Corpus) -> Re
                     "not valid UTF-8 (byte {} of the line); skipped",
                     e.valid_up_to() + 1
                 )));
+                if strict {
+                    return Err(Error::BadLine {
+                        path: path.to_path_buf(),
+                        line: number,
+                        message: format!(
+                            "not valid UTF-8 (byte {} of the line)",
+                            e.valid_up_to() + 1
+                        ),
+                    });
+                }
                 continue;
             }
         };
@@ -91,6 +109,14 @@ pub fn read_archive(path: &Path, fields: &JsonFields, corpus: &mut Corpus) -> Re
                 .warnings
                 .push(bad("the article's text is empty; skipped".into())),
             Err(message) => corpus.warnings.push(bad(format!("{message}; skipped"))),
+        }
+        if strict && let Some(Warning::BadLine { line, message, .. }) = corpus.warnings.get(before)
+        {
+            return Err(Error::BadLine {
+                path: path.to_path_buf(),
+                line: *line,
+                message: message.trim_end_matches("; skipped").to_string(),
+            });
         }
     }
     Ok(())
@@ -177,7 +203,7 @@ mod tests {
         let mut file = tempfile::NamedTempFile::new().unwrap();
         file.write_all(lines.as_bytes()).unwrap();
         let mut corpus = Corpus::default();
-        read_archive(file.path(), fields, &mut corpus).unwrap();
+        read_archive(file.path(), fields, false, &mut corpus).unwrap();
         corpus
     }
 
@@ -258,7 +284,7 @@ mod tests {
         let mut file = tempfile::NamedTempFile::new().unwrap();
         file.write_all(&bytes).unwrap();
         let mut corpus = Corpus::default();
-        read_archive(file.path(), &JsonFields::default(), &mut corpus).unwrap();
+        read_archive(file.path(), &JsonFields::default(), false, &mut corpus).unwrap();
         assert_eq!(corpus.documents.len(), 1);
         assert!(
             corpus.warnings[0]

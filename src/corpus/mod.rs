@@ -78,6 +78,9 @@ pub enum Warning {
     Empty { path: PathBuf },
     /// `--encoding auto` decoded a file that is not UTF-8 as windows-1256.
     GuessedEncoding { path: PathBuf },
+    /// A file found in a folder that cannot be read as an article (binary, not in its encoding,
+    /// too large, unreadable): skipped, unless `strict`. `message` names the file.
+    Skipped { message: String },
     /// A line of a JSON-lines archive that is not an article (not JSON, no text...): skipped.
     BadLine {
         path: PathBuf,
@@ -102,6 +105,7 @@ impl fmt::Display for Warning {
                 "{}: not valid UTF-8, decoded as windows-1256 (--encoding auto)",
                 path.display()
             ),
+            Warning::Skipped { message } => write!(f, "{message}; skipped"),
             Warning::BadLine {
                 path,
                 line,
@@ -130,6 +134,9 @@ pub struct LoadOptions {
     pub extensions: Vec<String>,
     /// Fields of JSON-lines archives.
     pub fields: JsonFields,
+    /// Stop at the first bad file found in a folder or bad archive line, instead of skipping it
+    /// with a warning.
+    pub strict: bool,
 }
 
 impl Default for LoadOptions {
@@ -138,6 +145,7 @@ impl Default for LoadOptions {
             encoding: Encoding::Utf8,
             extensions: vec!["txt".into(), "md".into(), "jsonl".into()],
             fields: JsonFields::default(),
+            strict: false,
         }
     }
 }
@@ -172,7 +180,13 @@ pub fn load<P: AsRef<Path>>(paths: &[P], options: &LoadOptions) -> Result<Corpus
                 });
             }
             for file in files {
-                read_into(&file, options, &mut corpus)?;
+                match read_into(&file, options, &mut corpus) {
+                    // One bad file in a folder does not stop the others.
+                    Err(error) if !options.strict => corpus.warnings.push(Warning::Skipped {
+                        message: error.to_string(),
+                    }),
+                    result => result?,
+                }
             }
         } else {
             read_into(path, options, &mut corpus)?;
@@ -202,7 +216,7 @@ pub fn is_archive(path: &Path) -> bool {
 
 fn read_into(path: &Path, options: &LoadOptions, corpus: &mut Corpus) -> Result<()> {
     if is_archive(path) {
-        return jsonl::read_archive(path, &options.fields, corpus);
+        return jsonl::read_archive(path, &options.fields, options.strict, corpus);
     }
     if let Some(doc) = read_document(path, options.encoding, &mut corpus.warnings)? {
         corpus.documents.push(doc);
