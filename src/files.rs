@@ -3,6 +3,7 @@
 //! read, change and write a file hold a lock so concurrent edits are not lost.
 
 use crate::error::{Error, Result};
+use crate::text::span::utf8_or_position;
 use std::fs::{File, OpenOptions};
 use std::io::{ErrorKind, Write};
 use std::path::{Path, PathBuf};
@@ -108,5 +109,20 @@ fn folder(path: &Path) -> &Path {
     match path.parent() {
         Some(dir) if !dir.as_os_str().is_empty() => dir,
         _ => Path::new("."),
+    }
+}
+
+/// The text of a file that may not exist yet (reviews, translations): `None` when it does not;
+/// `bad_utf8(line, column)` makes the error for text that is not UTF-8.
+pub fn read_optional_utf8(
+    path: &Path,
+    bad_utf8: impl FnOnce(usize, usize) -> Error,
+) -> Result<Option<String>> {
+    match std::fs::read(path) {
+        Ok(bytes) => utf8_or_position(bytes)
+            .map(Some)
+            .map_err(|(line, column)| bad_utf8(line, column)),
+        Err(e) if e.kind() == ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(Error::reading(path, e)),
     }
 }

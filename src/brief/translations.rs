@@ -13,7 +13,7 @@
 
 use crate::align::sentence_hash;
 use crate::error::{Error, Result};
-use crate::text::span::{line_column, utf8_or_position};
+use crate::text::span::line_column;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -68,18 +68,15 @@ pub fn hash_hex(hash: u64) -> String {
 
 /// Load translations; a file that does not exist is no translations.
 pub fn load(path: &Path) -> Result<Translations> {
-    match std::fs::read(path) {
-        Ok(bytes) => {
-            let text = utf8_or_position(bytes).map_err(|(line, column)| Error::Translations {
-                path: path.to_path_buf(),
-                line,
-                column,
-                message: "not valid UTF-8".into(),
-            })?;
-            parse(&text, path)
-        }
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Translations::default()),
-        Err(e) => Err(Error::reading(path, e)),
+    let text = crate::files::read_optional_utf8(path, |line, column| Error::Translations {
+        path: path.to_path_buf(),
+        line,
+        column,
+        message: "not valid UTF-8".into(),
+    })?;
+    match text {
+        Some(text) => parse(&text, path),
+        None => Ok(Translations::default()),
     }
 }
 

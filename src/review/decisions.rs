@@ -12,7 +12,7 @@
 
 use crate::error::{Error, Result};
 use crate::files::{lock, resolve, write_atomically};
-use crate::text::span::{line_column, utf8_or_position};
+use crate::text::span::line_column;
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 use std::path::Path;
@@ -75,18 +75,15 @@ impl Reviews {
 
 /// Load the decisions; a file that does not exist is no decisions yet.
 pub fn load(path: &Path) -> Result<Reviews> {
-    match std::fs::read(path) {
-        Ok(bytes) => {
-            let text = utf8_or_position(bytes).map_err(|(line, column)| Error::Reviews {
-                path: path.to_path_buf(),
-                line,
-                column,
-                message: "not valid UTF-8".into(),
-            })?;
-            parse(&text, path)
-        }
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Reviews::default()),
-        Err(e) => Err(Error::reading(path, e)),
+    let text = crate::files::read_optional_utf8(path, |line, column| Error::Reviews {
+        path: path.to_path_buf(),
+        line,
+        column,
+        message: "not valid UTF-8".into(),
+    })?;
+    match text {
+        Some(text) => parse(&text, path),
+        None => Ok(Reviews::default()),
     }
 }
 
