@@ -71,6 +71,18 @@ pub enum Error {
         message: String,
     },
 
+    #[error(
+        "{}: the input comes to {total} bytes with this file, over the limit of {limit} bytes \
+         read in one run; brief the archive in parts (a day or an outlet at a time), or raise \
+         --max-input if this machine has the memory (about three times the input)",
+        path.display()
+    )]
+    CorpusTooLarge {
+        path: PathBuf,
+        total: u64,
+        limit: u64,
+    },
+
     #[error("{}: no articles found (looked for files ending in {extensions})", path.display())]
     NoArticles { path: PathBuf, extensions: String },
 

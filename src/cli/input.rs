@@ -31,6 +31,11 @@ pub struct Articles {
     #[arg(long)]
     pub strict: bool,
 
+    /// Refuse to read more than this many megabytes of input in one run (files and archives
+    /// together), before reading it.
+    #[arg(long, value_name = "MB", default_value_t = corpus::DEFAULT_MAX_CORPUS_BYTES / 1_000_000)]
+    pub max_input: u64,
+
     /// JSON lines: the field with the article's text (default: content, text, body...).
     #[arg(long, value_name = "NAME", help_heading = "JSON-lines archives")]
     pub text_field: Option<String>,
@@ -63,6 +68,7 @@ impl Articles {
                 .map(|e| e.trim_start_matches('.').to_ascii_lowercase())
                 .collect(),
             strict: self.strict,
+            max_corpus_bytes: self.max_input.saturating_mul(1_000_000),
             fields: JsonFields {
                 text: self.text_field.clone(),
                 title: self.title_field.clone(),

@@ -108,6 +108,7 @@ fn articles(args: &Args) -> Articles {
         encoding: args.encoding.clone(),
         ext: args.ext.clone(),
         strict: false,
+        max_input: mizan::corpus::DEFAULT_MAX_CORPUS_BYTES / 1_000_000,
         text_field: None,
         title_field: None,
         outlet_field: None,

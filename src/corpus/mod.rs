@@ -137,6 +137,9 @@ pub struct LoadOptions {
     /// Stop at the first bad file found in a folder or bad archive line, instead of skipping it
     /// with a warning.
     pub strict: bool,
+    /// The most bytes of input read in one run (files and archives together); more is refused
+    /// before it is read, with an error that says how to proceed.
+    pub max_corpus_bytes: u64,
 }
 
 impl Default for LoadOptions {
@@ -146,6 +149,7 @@ impl Default for LoadOptions {
             extensions: vec!["txt".into(), "md".into(), "jsonl".into()],
             fields: JsonFields::default(),
             strict: false,
+            max_corpus_bytes: DEFAULT_MAX_CORPUS_BYTES,
         }
     }
 }
@@ -157,12 +161,22 @@ pub struct Corpus {
     pub warnings: Vec<Warning>,
 }
 
-/// Largest article read whole; larger files are refused rather than risking memory.
-pub const MAX_ARTICLE_BYTES: u64 = 256 * 1024 * 1024;
+/// Largest article read whole; larger files are refused rather than risking memory (a real
+/// article is a few kilobytes; 64 MiB is ten million words).
+pub const MAX_ARTICLE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Default for [`LoadOptions::max_corpus_bytes`]: every stage after reading holds the text and
+/// per-sentence records in memory (about 3 bytes for each byte of text when aligning), so 2 GiB
+/// of articles stay well within a desk machine's memory.
+pub const DEFAULT_MAX_CORPUS_BYTES: u64 = 2 * 1024 * 1024 * 1024;
 
 /// Load every article under `paths` (files, or folders walked recursively).
 pub fn load<P: AsRef<Path>>(paths: &[P], options: &LoadOptions) -> Result<Corpus> {
     let mut corpus = Corpus::default();
+    let mut budget = Budget {
+        used: 0,
+        limit: options.max_corpus_bytes,
+    };
     for path in paths {
         let path = path.as_ref();
         let meta = std::fs::metadata(path).map_err(|source| Error::reading(path, source))?;
@@ -180,6 +194,7 @@ pub fn load<P: AsRef<Path>>(paths: &[P], options: &LoadOptions) -> Result<Corpus
                 });
             }
             for file in files {
+                budget.take(&file)?;
                 match read_into(&file, options, &mut corpus) {
                     // One bad file in a folder does not stop the others.
                     Err(error) if !options.strict => corpus.warnings.push(Warning::Skipped {
@@ -189,10 +204,35 @@ pub fn load<P: AsRef<Path>>(paths: &[P], options: &LoadOptions) -> Result<Corpus
                 }
             }
         } else {
+            budget.take(path)?;
             read_into(path, options, &mut corpus)?;
         }
     }
     Ok(corpus)
+}
+
+/// Input bytes a run may still read.
+struct Budget {
+    used: u64,
+    limit: u64,
+}
+
+impl Budget {
+    /// Count `path`'s size, or refuse it (before reading it) when it would go over the limit.
+    fn take(&mut self, path: &Path) -> Result<()> {
+        let size = std::fs::metadata(path)
+            .map_err(|source| Error::reading(path, source))?
+            .len();
+        if self.used + size > self.limit {
+            return Err(Error::CorpusTooLarge {
+                path: path.to_path_buf(),
+                total: self.used + size,
+                limit: self.limit,
+            });
+        }
+        self.used += size;
+        Ok(())
+    }
 }
 
 impl Corpus {
