@@ -178,3 +178,38 @@ fn no_color_and_terminal_rules() {
         out.stdout
     );
 }
+
+#[test]
+fn twenty_concurrent_decisions_all_land_and_leave_no_temp_file() {
+    let dir = desk(&["01_caspian-wire.txt"]);
+    let ids: Vec<String> = (0..20u64).map(|i| format!("{:016x}", 0xabc0 + i)).collect();
+    let children: Vec<_> = ids
+        .iter()
+        .enumerate()
+        .map(|(i, id)| {
+            let verdict = if i % 2 == 0 { "--accept" } else { "--reject" };
+            std::process::Command::new(env!("CARGO_BIN_EXE_mizan"))
+                .current_dir(dir.path())
+                .args(["review", verdict, id])
+                .stdout(std::process::Stdio::piped())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .expect("spawn mizan")
+        })
+        .collect();
+    for child in children {
+        let output = child.wait_with_output().expect("wait for mizan");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(output.status.success(), "a decision failed: {stderr}");
+    }
+    let text = fs::read_to_string(dir.path().join("reviews.toml")).unwrap();
+    let reviews = mizan::review::decisions::parse(&text, Path::new("reviews.toml")).unwrap();
+    let recorded: BTreeSet<&str> = reviews.decisions.iter().map(|d| d.id.as_str()).collect();
+    assert_eq!(recorded.len(), 20, "{text}");
+    let leftovers: Vec<String> = fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".tmp"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
