@@ -1,0 +1,187 @@
+//! The whole briefing pipeline in memory, as `mizan brief` runs it (src/cli/brief.rs): any
+//! bytes split on 0xFF (never in UTF-8) into 1–4 articles, each with optional front matter
+//! (`---` lines of `outlet:`, `date:`, `title:`), empty ones dropped as the loaders do,, segmented, its reporting sentences aligned
+//! with a small glossary, built into a briefing with no reviews or translations, and rendered
+//! as Markdown and HTML. Rendering succeeds; neither output has a raw bidi reordering control
+//! (U+202A–U+202E, U+2066–U+2069) or a `<script`; every Markdown table row has as many
+//! unescaped `|` as its header (the check of tests/brief.rs).
+#![no_main]
+
+mod common;
+
+use libfuzzer_sys::fuzz_target;
+use mizan::align::{self, DEFAULT_THRESHOLD};
+use mizan::brief::{self, Format, Renderer, Translations};
+use mizan::corpus::{Corpus, Document, Metadata};
+use mizan::glossary::{Glossary, Matcher};
+use mizan::review::Reviews;
+use mizan::text::header::leading_date;
+use mizan::text::normalize::is_invisible_control;
+use mizan::text::{SentenceKind, segment_from};
+use std::sync::LazyLock;
+
+static GLOSSARY: LazyLock<(Glossary, Matcher)> = LazyLock::new(|| {
+    let g = common::small_glossary();
+    let m = Matcher::new(&g);
+    (g, m)
+});
+
+/// `brief::render(&briefing, format, None)` is `Renderer::new(format, None)?.render(..)`:
+/// the renderers are made once, as `mizan brief` does, not once per input.
+static RENDERERS: LazyLock<[Renderer; 2]> = LazyLock::new(|| {
+    [Format::Markdown, Format::Html].map(|f| Renderer::new(f, None).expect("built-in templates"))
+});
+
+fuzz_target!(|data: &[u8]| {
+    let documents: Vec<Document> = data
+        .splitn(4, |&b| b == 0xFF)
+        .enumerate()
+        .map(|(i, bytes)| document(i, String::from_utf8_lossy(bytes).into_owned()))
+        // The loaders skip (with a warning) an article with nothing visible in it; a folder of
+        // such articles still gets a (empty) briefing.
+        .filter(|d| {
+            !d.text
+                .chars()
+                .all(|c| c.is_whitespace() || is_invisible_control(c))
+        })
+        .collect();
+    let corpus = Corpus {
+        documents,
+        warnings: Vec::new(),
+    };
+    let (glossary, matcher) = &*GLOSSARY;
+    let segmented: Vec<_> = corpus
+        .documents
+        .iter()
+        .map(|doc| segment_from(&doc.text, doc.body_start))
+        .collect();
+    // The reporting sentences, as src/cli/align.rs picks them.
+    let mut sentences = Vec::new();
+    for (d, (doc, segs)) in corpus.documents.iter().zip(&segmented).enumerate() {
+        for (index, s) in segs.iter().enumerate() {
+            if matches!(s.kind, SentenceKind::Body | SentenceKind::Headline) {
+                sentences.push(align::Sentence {
+                    doc: d,
+                    index,
+                    text: s.span.slice(&doc.text),
+                });
+            }
+        }
+    }
+    let alignment = align::align(&sentences, Some(matcher), &align::Options::default());
+    let reviews = Reviews::default();
+    let translations = Translations::default();
+    let briefing = brief::build(
+        &brief::Inputs {
+            corpus: &corpus,
+            segmented: &segmented,
+            sentences: &sentences,
+            alignment: &alignment,
+            glossary,
+            matcher,
+            reviews: &reviews,
+            translations: &translations,
+        },
+        &brief::Options {
+            title: None,
+            top: 20,
+            threshold: DEFAULT_THRESHOLD,
+        },
+    );
+    let [markdown, html] = &*RENDERERS;
+    let md = markdown.render(&briefing).expect("Markdown renders");
+    let page = html.render(&briefing).expect("HTML renders");
+    for (name, out) in [("Markdown", &md), ("HTML", &page)] {
+        if let Some(c) = out.chars().find(|&c| is_reordering_control(c)) {
+            panic!("{name} has a raw U+{:04X}", c as u32);
+        }
+        assert!(
+            !out.to_ascii_lowercase().contains("<script"),
+            "{name} has a <script"
+        );
+    }
+    assert_tables_are_rectangular(&md);
+});
+
+/// An article as the corpus loader makes one (`metadata` in src/corpus/mod.rs, which is
+/// private): front matter between `---` lines gives the metadata and moves `body_start` past
+/// it; else a leading `date 2022-01` header gives the date.
+fn document(i: usize, text: String) -> Document {
+    let mut meta = Metadata::default();
+    let mut body_start = 0;
+    if let Some(rest) = text
+        .strip_prefix("---\n")
+        .or_else(|| text.strip_prefix("---\r\n"))
+    {
+        let mut offset = text.len() - rest.len();
+        let mut fields = Vec::new();
+        for line in rest.split_inclusive('\n') {
+            offset += line.len();
+            let line = line.trim_end();
+            if line == "---" {
+                for (key, value) in fields {
+                    match key {
+                        "date" => meta.date = Some(value),
+                        "title" => meta.title = Some(value),
+                        "outlet" | "source" => meta.outlet = Some(value),
+                        _ => {}
+                    }
+                }
+                body_start = offset;
+                break;
+            }
+            match line.split_once(':') {
+                Some((k, v)) if !k.contains(' ') => {
+                    fields.push((k.trim(), v.trim().trim_matches('"').to_string()))
+                }
+                _ => break,
+            }
+        }
+    }
+    if meta.date.is_none() {
+        meta.date = leading_date(&text, body_start).map(|(_, d)| d.to_string());
+    }
+    Document {
+        id: format!("articles/{i}.md"),
+        text,
+        body_start,
+        meta,
+    }
+}
+
+fn is_reordering_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Every table row has as many cells as its header (tests/brief.rs).
+fn assert_tables_are_rectangular(md: &str) {
+    let mut header: Option<usize> = None;
+    for (n, line) in md.lines().enumerate() {
+        if !line.starts_with('|') {
+            header = None;
+            continue;
+        }
+        let cells = cells(line);
+        match header {
+            None => header = Some(cells),
+            Some(h) => assert_eq!(cells, h, "line {}: {line}", n + 1),
+        }
+    }
+}
+
+/// Cells of a GFM table row: `|` separates, `\|` does not (tests/brief.rs).
+fn cells(line: &str) -> usize {
+    let mut separators = 0;
+    let mut escaped = false;
+    for c in line.chars() {
+        match c {
+            '\\' if !escaped => escaped = true,
+            '|' if !escaped => separators += 1,
+            _ => escaped = false,
+        }
+        if c != '\\' {
+            escaped = false;
+        }
+    }
+    separators - 1
+}
