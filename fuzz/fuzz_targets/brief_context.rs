@@ -1,10 +1,11 @@
 //! The whole briefing pipeline in memory, as `mizan brief` runs it (src/cli/brief.rs): any
 //! bytes split on 0xFF (never in UTF-8) into 1–4 articles, each with optional front matter
-//! (`---` lines of `outlet:`, `date:`, `title:`), empty ones dropped as the loaders do,, segmented, its reporting sentences aligned
-//! with a small glossary, built into a briefing with no reviews or translations, and rendered
-//! as Markdown and HTML. Rendering succeeds; neither output has a raw bidi reordering control
-//! (U+202A–U+202E, U+2066–U+2069) or a `<script`; every Markdown table row has as many
-//! unescaped `|` as its header (the check of tests/brief.rs).
+//! (`---` lines of `outlet:`, `date:`, `title:`), blank ones dropped as the loaders drop them;
+//! each segmented, the reporting sentences aligned with a small glossary, built into a briefing
+//! with no reviews or translations, and rendered as Markdown and HTML. Rendering succeeds;
+//! neither output has a raw bidi reordering control (U+202A–U+202E, U+2066–U+2069) or a
+//! `<script` (in any case); every Markdown table row has as many unescaped `|` as its header
+//! (the check of tests/brief.rs).
 #![no_main]
 
 mod common;
