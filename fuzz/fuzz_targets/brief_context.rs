@@ -13,10 +13,10 @@ mod common;
 use libfuzzer_sys::fuzz_target;
 use mizan::align::{self, DEFAULT_THRESHOLD};
 use mizan::brief::{self, Format, Renderer, Translations};
-use mizan::corpus::{Corpus, Document, Metadata};
+use mizan::corpus::{Corpus, Document, metadata};
 use mizan::glossary::{Glossary, Matcher};
 use mizan::review::Reviews;
-use mizan::text::header::leading_date;
+use mizan::text::bidi::is_reordering_control;
 use mizan::text::normalize::is_invisible_control;
 use mizan::text::{SentenceKind, segment_from};
 use std::sync::LazyLock;
@@ -104,54 +104,16 @@ fuzz_target!(|data: &[u8]| {
     assert_tables_are_rectangular(&md);
 });
 
-/// An article as the corpus loader makes one (`metadata` in src/corpus/mod.rs, which is
-/// private): front matter between `---` lines gives the metadata and moves `body_start` past
-/// it; else a leading `date 2022-01` header gives the date.
+/// An article as the corpus loader makes one: its front matter or stray date header read by
+/// `corpus::metadata`, the loader's own function.
 fn document(i: usize, text: String) -> Document {
-    let mut meta = Metadata::default();
-    let mut body_start = 0;
-    if let Some(rest) = text
-        .strip_prefix("---\n")
-        .or_else(|| text.strip_prefix("---\r\n"))
-    {
-        let mut offset = text.len() - rest.len();
-        let mut fields = Vec::new();
-        for line in rest.split_inclusive('\n') {
-            offset += line.len();
-            let line = line.trim_end();
-            if line == "---" {
-                for (key, value) in fields {
-                    match key {
-                        "date" => meta.date = Some(value),
-                        "title" => meta.title = Some(value),
-                        "outlet" | "source" => meta.outlet = Some(value),
-                        _ => {}
-                    }
-                }
-                body_start = offset;
-                break;
-            }
-            match line.split_once(':') {
-                Some((k, v)) if !k.contains(' ') => {
-                    fields.push((k.trim(), v.trim().trim_matches('"').to_string()))
-                }
-                _ => break,
-            }
-        }
-    }
-    if meta.date.is_none() {
-        meta.date = leading_date(&text, body_start).map(|(_, d)| d.to_string());
-    }
+    let (meta, body_start) = metadata(&text);
     Document {
         id: format!("articles/{i}.md"),
         text,
         body_start,
         meta,
     }
-}
-
-fn is_reordering_control(c: char) -> bool {
-    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
 /// Every table row has as many cells as its header (tests/brief.rs).

@@ -430,7 +430,7 @@ fn bidi_warning(text: &str, path: &Path) -> Option<Warning> {
 
 /// Front matter (`---` / `key: value` lines / `---`) at the very start, then a stray `date`
 /// header; returns the metadata and where the article body begins.
-fn metadata(text: &str) -> (Metadata, usize) {
+pub fn metadata(text: &str) -> (Metadata, usize) {
     let mut meta = Metadata::default();
     let mut body_start = 0;
     if let Some(rest) = text
