@@ -1,144 +1,527 @@
-//! The library's errors: each names the file, and the line and column where there is one.
+//! The library's one error type: what went wrong ([`ErrorKind`]), in which kind of file
+//! ([`FileKind`]), where ([`Location`]: path, line, column, byte span) and why underneath (the
+//! source, such as an I/O error). A caller matches on the kind; a person reads the message,
+//! which names the file and, where there is one, the line and column:
+//!
+//! ```text
+//! glossary.toml:7:1: unknown field 'english', expected one of 'ar', 'en', ...
+//! ```
+//!
+//! Warnings, which do not stop a run, are typed too: [`Warning`], one enum, never a string.
 
-use std::path::PathBuf;
+use crate::text::span::line_column;
+use std::fmt;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
-#[derive(Debug, thiserror::Error)]
-pub enum Error {
-    #[error("{}: no such file or directory", path.display())]
-    NotFound { path: PathBuf },
+/// The kinds of file mizan reads and writes.
+#[non_exhaustive]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum FileKind {
+    /// An article, or a JSON-lines archive of them.
+    Article,
+    /// The desk's glossary (`glossary.toml`).
+    Glossary,
+    /// The desk's review decisions (`reviews.toml`).
+    Reviews,
+    /// The desk's translations (`translations.toml`).
+    Translations,
+    /// A briefing or review template.
+    Template,
+    /// A file in an exchange format of CAT tools (TSV, CSV, TBX).
+    Interchange,
+    /// A file mizan writes (a briefing, an export).
+    Output,
+}
 
-    #[error("{}: cannot read: {source}", path.display())]
-    Io {
-        path: PathBuf,
-        #[source]
-        source: std::io::Error,
-    },
+impl FileKind {
+    /// The desk's own configuration: a problem in one is a configuration error, not bad input.
+    pub fn is_configuration(self) -> bool {
+        matches!(
+            self,
+            FileKind::Glossary | FileKind::Reviews | FileKind::Translations | FileKind::Template
+        )
+    }
+}
 
-    #[error("{}: cannot write: {source}", path.display())]
-    Write {
-        path: PathBuf,
-        #[source]
-        source: std::io::Error,
-    },
-
-    #[error(
-        "{}:{line}:{column}: not valid UTF-8 (byte offset {offset}); if this is a legacy \
-         Arabic file, try --encoding windows-1256 (or --encoding auto)",
-        path.display()
-    )]
-    NotUtf8 {
-        path: PathBuf,
-        offset: usize,
-        line: usize,
-        column: usize,
-    },
-
-    #[error(
-        "{}:{line}:{column}: not valid {encoding} (byte offset {offset})",
-        path.display()
-    )]
+/// What went wrong.
+#[non_exhaustive]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ErrorKind {
+    /// The path does not exist.
+    NotFound,
+    /// The file exists but cannot be read (the source says why).
+    Read,
+    /// The file cannot be written (the source says why).
+    Write,
+    /// Not valid UTF-8 at this byte offset (the location has its line and column).
+    NotUtf8 { offset: usize },
+    /// Not valid in the legacy encoding it was read as.
     Undecodable {
-        path: PathBuf,
         encoding: &'static str,
         offset: usize,
-        line: usize,
-        column: usize,
     },
-
-    #[error(
-        "{}: binary file (NUL byte at offset {offset}), not a text article",
-        path.display()
-    )]
-    Binary { path: PathBuf, offset: usize },
-
-    #[error(
-        "{}: file of {size} bytes is over the limit of {limit} bytes for one article",
-        path.display()
-    )]
-    TooLarge {
-        path: PathBuf,
-        size: u64,
-        limit: u64,
-    },
-
-    /// A line of a JSON-lines archive that is not an article, under `--strict`.
-    #[error("{}:{line}: {message}", path.display())]
-    BadLine {
-        path: PathBuf,
-        line: usize,
-        message: String,
-    },
-
-    #[error(
-        "{}: the input comes to {total} bytes with this file, over the limit of {limit} bytes \
-         read in one run; brief the archive in parts (a day or an outlet at a time), or raise \
-         --max-input if this machine has the memory (about three times the input)",
-        path.display()
-    )]
-    CorpusTooLarge {
-        path: PathBuf,
-        total: u64,
-        limit: u64,
-    },
-
-    #[error("{}: no articles found (looked for files ending in {extensions})", path.display())]
-    NoArticles { path: PathBuf, extensions: String },
-
-    #[error("no article text to read in {paths} (every file was empty or skipped)")]
+    /// A NUL byte: a binary file, not a text article.
+    Binary { offset: usize },
+    /// One article (or archive line) over the size limit.
+    TooLarge { size: u64, limit: u64 },
+    /// The run's whole input over `--max-input`, refused before reading this file.
+    CorpusTooLarge { total: u64, limit: u64 },
+    /// A folder with no article files.
+    NoArticles { extensions: String },
+    /// Every article was empty or skipped.
     NothingToRead { paths: String },
-
-    #[error("{}:{line}:{column}: {message}", path.display())]
-    Glossary {
-        path: std::path::PathBuf,
-        line: usize,
-        column: usize,
-        message: String,
-    },
-
-    #[error("{}:{line}:{column}: {message}", path.display())]
-    Reviews {
-        path: PathBuf,
-        line: usize,
-        column: usize,
-        message: String,
-    },
-
-    #[error("{}:{line}:{column}: {message}", path.display())]
-    Translations {
-        path: PathBuf,
-        line: usize,
-        column: usize,
-        message: String,
-    },
-
-    /// A briefing template that does not parse or fails to render; `template` is the file
-    /// (or the built-in template's name), `line` its line where minijinja knows it.
-    #[error("{template}{}: {message}", line.map(|l| format!(":{l}")).unwrap_or_default())]
-    Template {
-        template: String,
-        line: Option<usize>,
-        message: String,
-    },
-
-    #[error("unknown encoding '{name}' (expected utf-8, windows-1256, iso-8859-6 or auto)")]
+    /// A line of a JSON-lines archive that is not an article (an error under `--strict`).
+    BadLine(LineProblem),
+    /// A malformed file: what its parser or checker says is wrong.
+    Invalid(String),
+    /// No `--glossary` and no `./glossary.toml`.
+    NoGlossary,
+    /// An `--encoding` mizan does not know.
     UnknownEncoding { name: String },
 }
 
-impl Error {
-    /// A failed read of `path`: a missing file is [`Error::NotFound`], anything else
-    /// [`Error::Io`].
-    pub fn reading(path: &std::path::Path, source: std::io::Error) -> Error {
-        if source.kind() == std::io::ErrorKind::NotFound {
-            Error::NotFound {
-                path: path.to_path_buf(),
+/// Why a line of a JSON-lines archive is not an article.
+#[non_exhaustive]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LineProblem {
+    /// Not valid UTF-8 at this byte of the line (1-based).
+    NotUtf8 {
+        byte: usize,
+    },
+    /// Not JSON; the parser's message.
+    NotJson(String),
+    NotAnObject,
+    /// No text field: the one named, or none of the common names.
+    NoTextField {
+        named: Option<String>,
+    },
+    /// The text field is there but empty.
+    EmptyText,
+}
+
+impl fmt::Display for LineProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LineProblem::NotUtf8 { byte } => write!(f, "not valid UTF-8 (byte {byte} of the line)"),
+            LineProblem::NotJson(message) => write!(f, "not JSON ({message})"),
+            LineProblem::NotAnObject => f.write_str("not a JSON object"),
+            LineProblem::NoTextField { named: Some(name) } => {
+                write!(f, "no text field '{name}'")
             }
-        } else {
-            Error::Io {
-                path: path.to_path_buf(),
-                source,
+            LineProblem::NoTextField { named: None } => write!(
+                f,
+                "no text field (looked for {})",
+                crate::corpus::jsonl::TEXT_FIELDS.join(", ")
+            ),
+            LineProblem::EmptyText => f.write_str("the article's text is empty"),
+        }
+    }
+}
+
+/// Where a problem is: a file, and in it a line and column (1-based, columns in characters)
+/// and a byte span, where they are known.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Location {
+    pub path: PathBuf,
+    pub line: Option<usize>,
+    pub column: Option<usize>,
+    pub span: Option<Range<usize>>,
+}
+
+impl Location {
+    /// The whole file.
+    pub fn file(path: impl Into<PathBuf>) -> Location {
+        Location {
+            path: path.into(),
+            line: None,
+            column: None,
+            span: None,
+        }
+    }
+
+    /// A line of the file, without a column.
+    pub fn line(path: impl Into<PathBuf>, line: usize) -> Location {
+        Location {
+            line: Some(line),
+            ..Location::file(path)
+        }
+    }
+
+    /// A byte offset into `text`, the file's contents: its line and column are computed here,
+    /// the one place that turns offsets into what a person reads.
+    pub fn at(path: impl Into<PathBuf>, text: &str, offset: usize) -> Location {
+        let offset = offset.min(text.len());
+        Location::span(path, text, offset..offset)
+    }
+
+    /// A byte span of `text`, located at its start.
+    pub fn span(path: impl Into<PathBuf>, text: &str, span: Range<usize>) -> Location {
+        let (line, column) = line_column(text, span.start);
+        Location {
+            path: path.into(),
+            line: Some(line),
+            column: Some(column),
+            span: Some(span),
+        }
+    }
+
+    /// A known line and column (from a parser that counts them itself).
+    pub fn line_column(path: impl Into<PathBuf>, line: usize, column: usize) -> Location {
+        Location {
+            line: Some(line),
+            column: Some(column),
+            ..Location::file(path)
+        }
+    }
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.path.display())?;
+        if let Some(line) = self.line {
+            write!(f, ":{line}")?;
+            if let Some(column) = self.column {
+                write!(f, ":{column}")?;
             }
         }
+        Ok(())
+    }
+}
+
+type Source = Box<dyn std::error::Error + Send + Sync + 'static>;
+
+/// A failure: its kind, the kind of file, where, and its cause. Boxed, so that a `Result`
+/// stays one word wide on the paths that succeed.
+pub struct Error(Box<Inner>);
+
+struct Inner {
+    kind: ErrorKind,
+    file: Option<FileKind>,
+    location: Option<Location>,
+    source: Option<Source>,
+}
+
+impl Error {
+    pub fn new(kind: ErrorKind) -> Error {
+        Error(Box::new(Inner {
+            kind,
+            file: None,
+            location: None,
+            source: None,
+        }))
+    }
+
+    /// A malformed file of `file` kind at `location`.
+    pub fn invalid(file: FileKind, location: Location, message: impl Into<String>) -> Error {
+        Error::new(ErrorKind::Invalid(message.into()))
+            .in_file(file)
+            .at(location)
+    }
+
+    /// A failed read of `path`: a missing file is [`ErrorKind::NotFound`], anything else
+    /// [`ErrorKind::Read`] with the I/O error as its source.
+    pub fn reading(path: &Path, source: std::io::Error) -> Error {
+        let error = if source.kind() == std::io::ErrorKind::NotFound {
+            Error::new(ErrorKind::NotFound)
+        } else {
+            Error::new(ErrorKind::Read).caused_by(source)
+        };
+        error.at(Location::file(path))
+    }
+
+    /// A failed write of `path`.
+    pub fn writing(path: &Path, source: std::io::Error) -> Error {
+        Error::new(ErrorKind::Write)
+            .caused_by(source)
+            .at(Location::file(path))
+    }
+
+    pub fn at(mut self, location: Location) -> Error {
+        self.0.location = Some(location);
+        self
+    }
+
+    pub fn in_file(mut self, file: FileKind) -> Error {
+        self.0.file = Some(file);
+        self
+    }
+
+    pub fn caused_by(mut self, source: impl Into<Source>) -> Error {
+        self.0.source = Some(source.into());
+        self
+    }
+
+    pub fn kind(&self) -> &ErrorKind {
+        &self.0.kind
+    }
+
+    pub fn file(&self) -> Option<FileKind> {
+        self.0.file
+    }
+
+    pub fn location(&self) -> Option<&Location> {
+        self.0.location.as_ref()
+    }
+
+    /// A problem with the desk's configuration or how mizan was asked to run (a malformed
+    /// glossary, reviews, translations or template; an unknown encoding; no glossary), as
+    /// opposed to bad input (an article that cannot be read) or a failed write.
+    pub fn is_configuration(&self) -> bool {
+        match self.kind() {
+            ErrorKind::Invalid(_) | ErrorKind::NoGlossary | ErrorKind::UnknownEncoding { .. } => {
+                true
+            }
+            ErrorKind::NotUtf8 { .. } => self.file().is_some_and(FileKind::is_configuration),
+            // A glossary the run needs and cannot read.
+            ErrorKind::NotFound | ErrorKind::Read => self.file() == Some(FileKind::Glossary),
+            _ => false,
+        }
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(location) = self.location() {
+            write!(f, "{location}: ")?;
+        }
+        let source = || {
+            self.0
+                .source
+                .as_ref()
+                .map(|s| format!(": {s}"))
+                .unwrap_or_default()
+        };
+        match self.kind() {
+            ErrorKind::NotFound => f.write_str("no such file or directory"),
+            ErrorKind::Read => write!(f, "cannot read{}", source()),
+            ErrorKind::Write => write!(f, "cannot write{}", source()),
+            ErrorKind::NotUtf8 { offset } if self.file() == Some(FileKind::Article) => write!(
+                f,
+                "not valid UTF-8 (byte offset {offset}); if this is a legacy Arabic file, try \
+                 --encoding windows-1256 (or --encoding auto)"
+            ),
+            ErrorKind::NotUtf8 { .. } => f.write_str("not valid UTF-8"),
+            ErrorKind::Undecodable { encoding, offset } => {
+                write!(f, "not valid {encoding} (byte offset {offset})")
+            }
+            ErrorKind::Binary { offset } => write!(
+                f,
+                "binary file (NUL byte at offset {offset}), not a text article"
+            ),
+            ErrorKind::TooLarge { size, limit } => write!(
+                f,
+                "file of {size} bytes is over the limit of {limit} bytes for one article"
+            ),
+            ErrorKind::CorpusTooLarge { total, limit } => write!(
+                f,
+                "the input comes to {total} bytes with this file, over the limit of {limit} \
+                 bytes read in one run; brief the archive in parts (a day or an outlet at a \
+                 time), or raise --max-input if this machine has the memory (about three times \
+                 the input)"
+            ),
+            ErrorKind::NoArticles { extensions } => write!(
+                f,
+                "no articles found (looked for files ending in {extensions})"
+            ),
+            ErrorKind::NothingToRead { paths } => write!(
+                f,
+                "no article text to read in {paths} (every file was empty or skipped)"
+            ),
+            ErrorKind::BadLine(problem) => write!(f, "{problem}"),
+            ErrorKind::Invalid(message) => f.write_str(message),
+            ErrorKind::NoGlossary => f.write_str(
+                "no glossary: pass --glossary FILE, or create ./glossary.toml, e.g. with \
+                 `mizan glossary add كازاخستان Kazakhstan --kind place`",
+            ),
+            ErrorKind::UnknownEncoding { name } => write!(
+                f,
+                "unknown encoding '{name}' (expected utf-8, windows-1256, iso-8859-6 or auto)"
+            ),
+        }
+    }
+}
+
+impl fmt::Debug for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Error")
+            .field("kind", &self.0.kind)
+            .field("file", &self.0.file)
+            .field("location", &self.0.location)
+            .field("source", &self.0.source)
+            .finish()
+    }
+}
+
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        self.0
+            .source
+            .as_deref()
+            .map(|s| s as &(dyn std::error::Error + 'static))
+    }
+}
+
+/// A TOML file that does not parse or does not fit its schema, at the parser's span, with
+/// its message (backticks as quotes, which read better in a terminal).
+pub(crate) fn toml_error(file: FileKind, path: &Path, text: &str, e: &toml::de::Error) -> Error {
+    Error::invalid(
+        file,
+        Location::span(path, text, e.span().unwrap_or(0..0)),
+        e.message().trim().replace('`', "'"),
+    )
+}
+
+/// Something worth telling the user that does not stop the run. `--strict` turns the
+/// warnings that skip input ([`Warning::skips_input`]) into errors.
+#[non_exhaustive]
+#[derive(Debug)]
+pub enum Warning {
+    /// The file has no text; it is skipped.
+    Empty { path: PathBuf },
+    /// `--encoding auto` decoded a file that is not UTF-8 as windows-1256.
+    GuessedEncoding { path: PathBuf },
+    /// A file found in a folder that cannot be read as an article (binary, not in its
+    /// encoding, too large, unreadable): skipped.
+    Skipped(Error),
+    /// A line of a JSON-lines archive that is not an article: skipped.
+    BadLine {
+        path: PathBuf,
+        line: usize,
+        problem: LineProblem,
+    },
+    /// Bidi embeddings, overrides or isolates, which can reorder what a reader sees.
+    BidiControls {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+        count: usize,
+    },
+    /// A translation whose Arabic is not the sentence its hash names (a copy-paste slip); the
+    /// translation is still used, by its hash.
+    TranslationMismatch {
+        path: PathBuf,
+        line: usize,
+        hash: String,
+        actual: String,
+    },
+}
+
+impl Warning {
+    /// Whether the warning means some input was left out (what `--strict` refuses).
+    pub fn skips_input(&self) -> bool {
+        matches!(self, Warning::Skipped(_) | Warning::BadLine { .. })
+    }
+
+    /// The error `--strict` stops with instead of this warning, if it is one that skips input.
+    pub fn into_strict_error(self) -> std::result::Result<Error, Warning> {
+        match self {
+            Warning::Skipped(error) => Ok(error),
+            Warning::BadLine {
+                path,
+                line,
+                problem,
+            } => Ok(Error::new(ErrorKind::BadLine(problem))
+                .in_file(FileKind::Article)
+                .at(Location::line(path, line))),
+            other => Err(other),
+        }
+    }
+}
+
+impl fmt::Display for Warning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Warning::Empty { path } => write!(f, "{}: empty file, skipped", path.display()),
+            Warning::GuessedEncoding { path } => write!(
+                f,
+                "{}: not valid UTF-8, decoded as windows-1256 (--encoding auto)",
+                path.display()
+            ),
+            Warning::Skipped(error) => write!(f, "{error}; skipped"),
+            Warning::BadLine {
+                path,
+                line,
+                problem,
+            } => write!(f, "{}:{line}: {problem}; skipped", path.display()),
+            Warning::BidiControls {
+                path,
+                line,
+                column,
+                count,
+            } => write!(
+                f,
+                "{}:{line}:{column}: {count} bidi control character(s) (embedding, override or \
+                 isolate); ignored for matching, shown as ⟨U+202E⟩ in text output",
+                path.display()
+            ),
+            Warning::TranslationMismatch {
+                path,
+                line,
+                hash,
+                actual,
+            } => write!(
+                f,
+                "{}:{line}: the Arabic beside hash {hash} is not the sentence of that hash \
+                 (its hash is {actual}); the translation is used for hash {hash}",
+                path.display()
+            ),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn messages_name_the_file_line_and_column() {
+        let text = "[[term]]\nar = \"x\"\nenglish = \"y\"\n";
+        let offset = text.find("english").unwrap();
+        let e = Error::invalid(
+            FileKind::Glossary,
+            Location::at("glossary.toml", text, offset),
+            "unknown field 'english'",
+        );
+        assert_eq!(e.to_string(), "glossary.toml:3:1: unknown field 'english'");
+        assert_eq!(e.location().unwrap().span, Some(offset..offset));
+        assert!(e.is_configuration());
+    }
+
+    #[test]
+    fn io_errors_say_their_cause_once_and_keep_it_as_the_source() {
+        let e = Error::reading(
+            Path::new("a.txt"),
+            std::io::Error::new(std::io::ErrorKind::PermissionDenied, "denied"),
+        );
+        assert_eq!(e.to_string(), "a.txt: cannot read: denied");
+        assert!(std::error::Error::source(&e).is_some());
+        assert_eq!(e.kind(), &ErrorKind::Read);
+        assert!(!e.is_configuration());
+        let missing = Error::reading(
+            Path::new("b.txt"),
+            std::io::Error::from(std::io::ErrorKind::NotFound),
+        );
+        assert_eq!(missing.to_string(), "b.txt: no such file or directory");
+    }
+
+    #[test]
+    fn strict_promotes_skipping_warnings_by_their_kind() {
+        let w = Warning::BadLine {
+            path: "a.jsonl".into(),
+            line: 3,
+            problem: LineProblem::NotAnObject,
+        };
+        assert!(w.skips_input());
+        assert_eq!(w.to_string(), "a.jsonl:3: not a JSON object; skipped");
+        let e = w.into_strict_error().unwrap();
+        assert_eq!(e.to_string(), "a.jsonl:3: not a JSON object");
+        let empty = Warning::Empty {
+            path: "b.txt".into(),
+        };
+        assert!(!empty.skips_input());
+        assert!(empty.into_strict_error().is_err());
     }
 }

@@ -2,10 +2,10 @@
 //! in the same folder and is renamed into place, so a reader never sees half a file; edits that
 //! read, change and write a file hold a lock so concurrent edits are not lost.
 
-use crate::error::{Error, Result};
-use crate::text::span::utf8_or_position;
+use crate::error::{Error, ErrorKind, FileKind, Location, Result};
+use crate::text::span::utf8_text;
 use std::fs::{File, OpenOptions};
-use std::io::{ErrorKind, Write};
+use std::io::{ErrorKind as IoErrorKind, Write};
 use std::path::{Path, PathBuf};
 
 /// Write `contents` to `path` atomically: a temporary file in the same folder, written, flushed,
@@ -13,22 +13,19 @@ use std::path::{Path, PathBuf};
 /// An existing file keeps its permissions (a read-only one is refused); a new one gets the
 /// usual permissions for the user's umask. A symbolic link is followed: its target is replaced.
 pub fn write_atomically(path: &Path, contents: &str) -> Result<()> {
-    let io = |source| Error::Write {
-        path: path.to_path_buf(),
-        source,
-    };
+    let io = |source| Error::writing(path, source);
     let target = resolve(path);
     let dir = folder(&target);
     let existing = match std::fs::metadata(&target) {
         Ok(meta) => Some(meta),
-        Err(e) if e.kind() == ErrorKind::NotFound => None,
+        Err(e) if e.kind() == IoErrorKind::NotFound => None,
         Err(e) => return Err(io(e)),
     };
     if let Some(meta) = &existing
         && meta.permissions().readonly()
     {
         return Err(io(std::io::Error::new(
-            ErrorKind::PermissionDenied,
+            IoErrorKind::PermissionDenied,
             "the file is read-only; make it writable to edit it",
         )));
     }
@@ -76,20 +73,18 @@ pub fn lock(target: &Path, path: &Path) -> Result<File> {
         .open(&lock_path)
         .map_err(|source| {
             let dir = folder(target);
-            if source.kind() == ErrorKind::NotFound && !dir.is_dir() {
-                Error::NotFound {
-                    path: dir.to_path_buf(),
-                }
+            if source.kind() == IoErrorKind::NotFound && !dir.is_dir() {
+                Error::new(ErrorKind::NotFound).at(Location::file(dir))
             } else {
-                Error::Io {
-                    path: lock_path.clone(),
-                    source,
-                }
+                Error::new(ErrorKind::Read)
+                    .caused_by(source)
+                    .at(Location::file(&lock_path))
             }
         })?;
-    file.lock().map_err(|source| Error::Io {
-        path: path.to_path_buf(),
-        source,
+    file.lock().map_err(|source| {
+        Error::new(ErrorKind::Read)
+            .caused_by(source)
+            .at(Location::file(path))
     })?;
     Ok(file)
 }
@@ -112,17 +107,11 @@ fn folder(path: &Path) -> &Path {
     }
 }
 
-/// The text of a file that may not exist yet (reviews, translations): `None` when it does not;
-/// `bad_utf8(line, column)` makes the error for text that is not UTF-8.
-pub fn read_optional_utf8(
-    path: &Path,
-    bad_utf8: impl FnOnce(usize, usize) -> Error,
-) -> Result<Option<String>> {
+/// The text of a file that may not exist yet (reviews, translations): `None` when it does not.
+pub fn read_optional_utf8(path: &Path, file: FileKind) -> Result<Option<String>> {
     match std::fs::read(path) {
-        Ok(bytes) => utf8_or_position(bytes)
-            .map(Some)
-            .map_err(|(line, column)| bad_utf8(line, column)),
-        Err(e) if e.kind() == ErrorKind::NotFound => Ok(None),
-        Err(e) => Err(Error::reading(path, e)),
+        Ok(bytes) => utf8_text(bytes, path, file).map(Some),
+        Err(e) if e.kind() == IoErrorKind::NotFound => Ok(None),
+        Err(e) => Err(Error::reading(path, e).in_file(file)),
     }
 }

@@ -28,6 +28,7 @@ pub mod figures;
 pub mod files;
 pub mod glossary;
 pub mod parallel;
+pub mod pipeline;
 pub mod review;
 pub mod text;
 

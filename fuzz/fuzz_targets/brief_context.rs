@@ -1,4 +1,4 @@
-//! The whole briefing pipeline in memory, as `mizan brief` runs it (src/cli/brief.rs): any
+//! The whole briefing pipeline in memory, as `mizan brief` runs it (`mizan::pipeline`): any
 //! bytes split on 0xFF (never in UTF-8) into 1–4 articles, each with optional front matter
 //! (`---` lines of `outlet:`, `date:`, `title:`), blank ones dropped as the loaders drop them;
 //! each segmented, the reporting sentences aligned with a small glossary, built into a briefing
@@ -11,14 +11,14 @@
 mod common;
 
 use libfuzzer_sys::fuzz_target;
-use mizan::align::{self, DEFAULT_THRESHOLD};
+use mizan::align::DEFAULT_THRESHOLD;
 use mizan::brief::{self, Format, Renderer, Translations};
 use mizan::corpus::{Corpus, Document, metadata};
 use mizan::glossary::{Glossary, Matcher};
+use mizan::pipeline;
 use mizan::review::Reviews;
 use mizan::text::bidi::is_reordering_control;
 use mizan::text::normalize::is_invisible_control;
-use mizan::text::{SentenceKind, segment_from};
 use std::sync::LazyLock;
 
 static GLOSSARY: LazyLock<(Glossary, Matcher)> = LazyLock::new(|| {
@@ -51,33 +51,12 @@ fuzz_target!(|data: &[u8]| {
         warnings: Vec::new(),
     };
     let (glossary, matcher) = &*GLOSSARY;
-    let segmented: Vec<_> = corpus
-        .documents
-        .iter()
-        .map(|doc| segment_from(&doc.text, doc.body_start))
-        .collect();
-    // The reporting sentences, as src/cli/align.rs picks them.
-    let mut sentences = Vec::new();
-    for (d, (doc, segs)) in corpus.documents.iter().zip(&segmented).enumerate() {
-        for (index, s) in segs.iter().enumerate() {
-            if matches!(s.kind, SentenceKind::Body | SentenceKind::Headline) {
-                sentences.push(align::Sentence {
-                    doc: d,
-                    index,
-                    text: s.span.slice(&doc.text),
-                });
-            }
-        }
-    }
-    let alignment = align::align(&sentences, Some(matcher), &align::Options::default());
     let reviews = Reviews::default();
     let translations = Translations::default();
-    let briefing = brief::build(
-        &brief::Inputs {
-            corpus: &corpus,
-            segmented: &segmented,
-            sentences: &sentences,
-            alignment: &alignment,
+    let options = pipeline::align_options(DEFAULT_THRESHOLD, &reviews);
+    let analysis = pipeline::analyse(&corpus, Some(matcher), &options, &pipeline::Silent);
+    let briefing = analysis.brief(
+        &pipeline::BriefDesk {
             glossary,
             matcher,
             reviews: &reviews,
@@ -88,6 +67,7 @@ fuzz_target!(|data: &[u8]| {
             top: 20,
             threshold: DEFAULT_THRESHOLD,
         },
+        &pipeline::Silent,
     );
     let [markdown, html] = &*RENDERERS;
     let md = markdown.render(&briefing).expect("Markdown renders");

@@ -129,7 +129,7 @@ pub fn build_with_progress(
         article.story = stories.of_article[article.number - 1] + 1;
     }
     let mut notes: Vec<String> = corpus.warnings.iter().map(|w| w.to_string()).collect();
-    notes.extend(translations.warnings.iter().cloned());
+    notes.extend(translations.warnings.iter().map(|w| w.to_string()));
 
     Briefing {
         title: options

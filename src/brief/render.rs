@@ -3,7 +3,7 @@
 
 use super::context::Briefing;
 use super::escape;
-use crate::error::{Error, Result};
+use crate::error::{Error, FileKind, Location, Result};
 use minijinja::value::{Serde, Value};
 use minijinja::{AutoEscape, Environment, UndefinedBehavior};
 use std::path::{Path, PathBuf};
@@ -197,11 +197,11 @@ fn template_error(e: &minijinja::Error, overrides: Option<&Path>) -> Error {
         message.push_str(": ");
         message.push_str(detail);
     }
-    Error::Template {
-        template,
-        line: inner.line().or(e.line()),
-        message,
-    }
+    let location = match inner.line().or(e.line()) {
+        Some(line) => Location::line(template, line),
+        None => Location::file(template),
+    };
+    Error::invalid(FileKind::Template, location, message)
 }
 
 #[cfg(test)]

@@ -12,11 +12,11 @@
 //! ```
 
 use crate::align::sentence_hash;
-use crate::error::{Error, Result};
+use crate::error::{Error, FileKind, Location, Result, Warning, toml_error};
 use crate::text::span::line_column;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -39,12 +39,12 @@ struct File {
 }
 
 /// The desk's translations, found by sentence hash.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Default)]
 pub struct Translations {
     by_hash: HashMap<u64, Translation>,
-    /// Entries whose `ar` is not the sentence their hash names (a copy-paste slip), as
-    /// `file:line: message`; the entry is still used, by its hash.
-    pub warnings: Vec<String>,
+    /// Entries whose `ar` is not the sentence their hash names (a copy-paste slip); the entry
+    /// is still used, by its hash.
+    pub warnings: Vec<Warning>,
 }
 
 impl Translations {
@@ -68,12 +68,7 @@ pub fn hash_hex(hash: u64) -> String {
 
 /// Load translations; a file that does not exist is no translations.
 pub fn load(path: &Path) -> Result<Translations> {
-    let text = crate::files::read_optional_utf8(path, |line, column| Error::Translations {
-        path: path.to_path_buf(),
-        line,
-        column,
-        message: "not valid UTF-8".into(),
-    })?;
+    let text = crate::files::read_optional_utf8(path, FileKind::Translations)?;
     match text {
         Some(text) => parse(&text, path),
         None => Ok(Translations::default()),
@@ -83,20 +78,14 @@ pub fn load(path: &Path) -> Result<Translations> {
 /// Parse translations text strictly; `path` names it in errors and warnings.
 pub fn parse(text: &str, path: &Path) -> Result<Translations> {
     let error = |offset: usize, message: String| {
-        let (line, column) = line_column(text, offset);
-        Error::Translations {
-            path: path.to_path_buf(),
-            line,
-            column,
+        Error::invalid(
+            FileKind::Translations,
+            Location::at(path, text, offset),
             message,
-        }
-    };
-    let file: File = toml::from_str(text).map_err(|e| {
-        error(
-            e.span().map_or(0, |s| s.start),
-            e.message().trim().replace('`', "'"),
         )
-    })?;
+    };
+    let file: File =
+        toml::from_str(text).map_err(|e| toml_error(FileKind::Translations, path, text, &e))?;
     let mut translations = Translations::default();
     for t in file.translations {
         // Where the entry is in the file, for messages: the first occurrence of its hash.
@@ -111,14 +100,12 @@ pub fn parse(text: &str, path: &Path) -> Result<Translations> {
             && sentence_hash(ar) != hash
         {
             let (line, _) = line_column(text, offset);
-            translations.warnings.push(format!(
-                "{}:{line}: the Arabic beside hash {} is not the sentence of that hash \
-                 (its hash is {}); the translation is used for hash {}",
-                path.display(),
-                t.hash,
-                hash_hex(sentence_hash(ar)),
-                t.hash
-            ));
+            translations.warnings.push(Warning::TranslationMismatch {
+                path: path.to_path_buf(),
+                line,
+                hash: t.hash.clone(),
+                actual: hash_hex(sentence_hash(ar)),
+            });
         }
         if translations.by_hash.insert(hash, t.clone()).is_some() {
             return Err(error(
@@ -134,19 +121,6 @@ fn parse_hash(hex: &str) -> Option<u64> {
     (hex.len() == 16 && hex.bytes().all(|b| b.is_ascii_hexdigit()))
         .then(|| u64::from_str_radix(hex, 16).ok())
         .flatten()
-}
-
-/// `translations.toml` beside the glossary, unless `--translations` names one.
-pub fn default_path(flag: Option<&Path>, glossary: &Path) -> PathBuf {
-    flag.map_or_else(
-        || {
-            glossary
-                .parent()
-                .unwrap_or(Path::new(""))
-                .join("translations.toml")
-        },
-        Path::to_path_buf,
-    )
 }
 
 #[cfg(test)]
@@ -178,7 +152,9 @@ mod tests {
         let t = parse(&text, Path::new("t.toml")).unwrap();
         assert_eq!(t.len(), 1);
         assert!(
-            t.warnings[0].starts_with("t.toml:3: the Arabic"),
+            t.warnings[0]
+                .to_string()
+                .starts_with("t.toml:3: the Arabic"),
             "{:?}",
             t.warnings
         );

@@ -1,13 +1,11 @@
 //! `mizan brief`: the side-by-side Arabic | English briefing.
 
-use super::align::{check_threshold, reporting_sentences, segment_all};
-use super::input::{Articles, load_glossary};
+use super::input::{self, Alignment, Articles, GlossaryFile};
 use super::output::{finish, stdout};
 use super::progress::{self, Stages};
-use mizan::align::{self, DEFAULT_THRESHOLD};
-use mizan::brief::{self, Format, Renderer, translations};
+use mizan::brief::{self, Format, Renderer};
 use mizan::glossary::Matcher;
-use mizan::review::Verdict;
+use mizan::pipeline::{self, BriefDesk, Stage};
 use std::io::Write;
 use std::path::PathBuf;
 
@@ -40,13 +38,8 @@ pub struct Args {
     #[arg(long, value_name = "DIR")]
     templates: Option<PathBuf>,
 
-    /// Glossary file (default: ./glossary.toml).
-    #[arg(long, value_name = "FILE")]
-    glossary: Option<PathBuf>,
-
-    /// Decisions file (default: reviews.toml beside the glossary).
-    #[arg(long, value_name = "FILE")]
-    reviews: Option<PathBuf>,
+    #[command(flatten)]
+    glossary: GlossaryFile,
 
     /// Desk translations (default: translations.toml beside the glossary).
     #[arg(long, value_name = "FILE")]
@@ -60,9 +53,8 @@ pub struct Args {
     #[arg(long, default_value_t = 20, value_name = "N")]
     top: usize,
 
-    /// Align sentences scoring at least this (0 to 1; see docs/alignment.md).
-    #[arg(long, default_value_t = DEFAULT_THRESHOLD, value_name = "X")]
-    threshold: f64,
+    #[command(flatten)]
+    alignment: Alignment,
 
     #[command(flatten)]
     progress: progress::Flags,
@@ -76,7 +68,7 @@ enum BriefFormat {
 }
 
 pub fn run(args: Args) -> anyhow::Result<()> {
-    check_threshold(args.threshold)?;
+    args.alignment.check()?;
     if let Some(dir) = &args.templates
         && !dir.is_dir()
     {
@@ -91,55 +83,37 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         BriefFormat::Html => Some(Renderer::new(Format::Html, args.templates.as_deref())?),
         BriefFormat::Json => None,
     };
-    let (glossary_path, glossary) = load_glossary(args.glossary.as_deref())?;
-    let reviews = mizan::review::decisions::load(&super::review::reviews_path(
-        args.reviews.as_deref(),
-        args.glossary.as_deref(),
-    ))?;
-    let translations = translations::load(&translations::default_path(
+    let desk = input::desk_files(
+        &args.glossary,
+        args.alignment.reviews.as_deref(),
         args.translations.as_deref(),
-        &glossary_path,
-    ))?;
+    );
+    let glossary = desk.glossary()?;
+    let reviews = desk.reviews()?;
+    let translations = desk.translations()?;
     for warning in &translations.warnings {
         eprintln!("warning: {warning}");
     }
-    let mut stages = Stages::new(args.progress);
-    let corpus = stages.run("read", None, |_| args.articles.load())?;
+    let stages = Stages::new(args.progress);
+    let corpus = args.articles.input.read(&args.articles.paths, &stages)?;
     let matcher = Matcher::new(&glossary);
-    let segmented = stages.run("segment", Some(corpus.documents.len() as u64), |stage| {
-        segment_all(&corpus, Some(stage))
-    });
-    let sentences = reporting_sentences(&corpus, &segmented);
-    let options = align::Options {
-        threshold: args.threshold,
-        accepted: reviews.with_verdict(Verdict::Accept),
-        rejected: reviews.with_verdict(Verdict::Reject),
-        ..align::Options::default()
-    };
-    let alignment = stages.run("align", None, |_| {
-        align::align(&sentences, Some(&matcher), &options)
-    });
-    let briefing = stages.run("brief", Some(sentences.len() as u64), |stage| {
-        brief::build_with_progress(
-            &brief::Inputs {
-                corpus: &corpus,
-                segmented: &segmented,
-                sentences: &sentences,
-                alignment: &alignment,
-                glossary: &glossary,
-                matcher: &matcher,
-                reviews: &reviews,
-                translations: &translations,
-            },
-            &brief::Options {
-                title: args.title,
-                top: args.top,
-                threshold: args.threshold,
-            },
-            &|| stage.inc(1),
-        )
-    });
-    let text = stages.run("render", None, |_| match &renderer {
+    let options = pipeline::align_options(args.alignment.threshold, &reviews);
+    let analysis = pipeline::analyse(&corpus, Some(&matcher), &options, &stages);
+    let briefing = analysis.brief(
+        &BriefDesk {
+            glossary: &glossary,
+            matcher: &matcher,
+            reviews: &reviews,
+            translations: &translations,
+        },
+        &brief::Options {
+            title: args.title,
+            top: args.top,
+            threshold: args.alignment.threshold,
+        },
+        &stages,
+    );
+    let text = pipeline::stage(&stages, Stage::Render, None, || match &renderer {
         Some(renderer) => renderer.render(&briefing).map_err(anyhow::Error::from),
         None => {
             let mut json = serde_json::to_string_pretty(&briefing)?;
@@ -147,7 +121,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
             Ok(json)
         }
     })?;
-    stages.run("write", None, |_| -> anyhow::Result<()> {
+    pipeline::stage(&stages, Stage::Write, None, || -> anyhow::Result<()> {
         match &args.output {
             Some(path) => mizan::files::write_atomically(path, &text)?,
             None => {

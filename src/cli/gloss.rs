@@ -1,15 +1,14 @@
 //! `mizan gloss`: glossary terms found in articles.
 
-use super::input::{Articles, load_glossary};
+use super::input::{Articles, GlossaryFile, load_glossary};
 use super::output::{finish, stdout};
 use clap::ValueEnum;
-use mizan::glossary::{Form, Hit, Matcher};
+use mizan::glossary::{Form, Matcher};
+use mizan::pipeline;
 use mizan::text::bidi::make_visible;
-use mizan::text::segment_from;
 use mizan::text::span::LineIndex;
 use serde::Serialize;
 use std::io::Write;
-use std::path::PathBuf;
 
 /// Find the glossary's terms in articles: through clitics (و ف ب ك ل ال لل), spelling
 /// variants and multi-word names, each with its English.
@@ -21,9 +20,8 @@ pub struct Args {
     #[command(flatten)]
     articles: Articles,
 
-    /// Glossary file (default: ./glossary.toml).
-    #[arg(long, value_name = "FILE")]
-    glossary: Option<PathBuf>,
+    #[command(flatten)]
+    glossary: GlossaryFile,
 
     /// `text` for reading, `explain` to see clitics and variants, `jsonl` for tools:
     /// {"doc","sentence","start","end","surface","ar","en","kind"}.
@@ -51,36 +49,26 @@ struct Line<'a> {
 }
 
 pub fn run(args: Args) -> anyhow::Result<()> {
-    let (_, glossary) = load_glossary(args.glossary.as_deref())?;
+    let (_, glossary) = load_glossary(args.glossary.glossary.as_deref())?;
     let corpus = args.articles.load()?;
     let matcher = Matcher::new(&glossary);
     let mut out = stdout();
     let mut json = Vec::new();
-    // Articles are matched on every core; output keeps their order.
-    let found = mizan::parallel::map(&corpus.documents, |doc| {
-        let starts: Vec<usize> = segment_from(&doc.text, doc.body_start)
-            .iter()
-            .map(|s| s.span.start)
-            .collect();
-        let hits: Vec<Hit> = matcher
-            .find(doc.body())
-            .into_iter()
-            .map(|h| shift(h, doc.body_start))
-            .collect();
-        (starts, hits)
-    });
-    for (doc, (starts, hits)) in corpus.documents.iter().zip(found) {
+    for (doc, terms) in corpus
+        .documents
+        .iter()
+        .zip(pipeline::gloss(&corpus, &matcher))
+    {
+        let hits = &terms.hits;
         let lines = LineIndex::new(&doc.text);
         if args.format != GlossFormat::Jsonl {
             let plural = if hits.len() == 1 { "" } else { "s" };
             writeln!(out, "{} ({} term{plural})", doc.id, hits.len())?;
         }
-        for hit in &hits {
+        for hit in hits {
             let entry = &glossary.terms[hit.entry];
             let surface = hit.span.slice(&doc.text);
-            let sentence = starts
-                .partition_point(|&s| s <= hit.span.start)
-                .saturating_sub(1);
+            let sentence = terms.sentence_of(hit.span.start);
             match args.format {
                 GlossFormat::Jsonl => {
                     json.clear();
@@ -125,7 +113,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
                     writeln!(
                         out,
                         "  {line}:{column}\t{} → {}{form}",
-                        make_visible(&explain(hit, &doc.text)),
+                        make_visible(&hit.explain(&doc.text)),
                         entry.en
                     )?;
                 }
@@ -133,26 +121,4 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         }
     }
     finish(out)
-}
-
-/// `و+ال[إمارات]`: the clitics, the term as written, and a pronoun suffix.
-fn explain(hit: &Hit, text: &str) -> String {
-    let mut s = hit.proclitics.join("+");
-    s.push('[');
-    s.push_str(hit.core.slice(text));
-    s.push(']');
-    if let Some(suffix) = hit.suffix {
-        s.push('+');
-        s.push_str(suffix);
-    }
-    s
-}
-
-/// A hit found in the body, with offsets into the whole document text.
-fn shift(mut hit: Hit, by: usize) -> Hit {
-    hit.span.start += by;
-    hit.span.end += by;
-    hit.core.start += by;
-    hit.core.end += by;
-    hit
 }

@@ -371,7 +371,12 @@ fn run_suggest(
 ) -> anyhow::Result<()> {
     let glossary = match load_glossary(flag) {
         Ok((_, g)) => g,
-        Err(e) if e.downcast_ref::<super::input::NoGlossary>().is_some() => Glossary::default(),
+        Err(e)
+            if e.downcast_ref::<mizan::Error>()
+                .is_some_and(|e| e.kind() == &mizan::error::ErrorKind::NoGlossary) =>
+        {
+            Glossary::default()
+        }
         Err(e) => return Err(e),
     };
     let corpus = articles.load()?;

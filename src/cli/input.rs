@@ -1,16 +1,16 @@
-//! Options shared by every command that reads articles, and the glossary path.
+//! Flags shared by the commands, defined once and flattened into each command's arguments,
+//! and turned here into the library's option types.
 
-use super::output::warn_all;
+use super::progress::Stages;
+use mizan::align::DEFAULT_THRESHOLD;
 use mizan::corpus::{self, Corpus, Encoding, JsonFields, LoadOptions};
-use mizan::glossary::{self, Glossary};
+use mizan::glossary::Glossary;
+use mizan::pipeline::{self, DeskFiles, Reporter};
 use std::path::{Path, PathBuf};
 
-#[derive(Debug, clap::Args)]
-pub struct Articles {
-    /// Article files or folders (folders are searched for .txt and .md files).
-    #[arg(required = true, value_name = "PATH")]
-    pub paths: Vec<PathBuf>,
-
+/// How to read articles: encoding, which files, how strict, how much, and archive fields.
+#[derive(Debug, Clone, clap::Args)]
+pub struct Input {
     /// Encoding of the articles: utf-8, windows-1256, iso-8859-6, or auto (UTF-8, else
     /// windows-1256).
     #[arg(long, default_value = "utf-8", value_name = "NAME")]
@@ -57,10 +57,9 @@ pub struct Articles {
     pub id_field: Option<String>,
 }
 
-impl Articles {
-    /// Load the articles, print the warnings, and fail if there is no text at all.
-    pub fn load(&self) -> anyhow::Result<Corpus> {
-        let options = LoadOptions {
+impl Input {
+    pub fn load_options(&self) -> mizan::Result<LoadOptions> {
+        Ok(LoadOptions {
             encoding: self.encoding.parse::<Encoding>()?,
             extensions: self
                 .ext
@@ -76,56 +75,94 @@ impl Articles {
                 date: self.date_field.clone(),
                 id: self.id_field.clone(),
             },
-        };
-        let corpus = corpus::load(&self.paths, &options)?;
-        warn_all(&corpus.warnings);
-        if corpus.documents.is_empty() {
-            return Err(Corpus::nothing_to_read(&self.paths).into());
+        })
+    }
+
+    /// Read the articles under `paths`; `reporter` prints the warnings met on the way.
+    pub fn read(&self, paths: &[PathBuf], reporter: &dyn Reporter) -> anyhow::Result<Corpus> {
+        Ok(pipeline::read(paths, &self.load_options()?, reporter)?)
+    }
+}
+
+/// Articles to read: the paths and how to read them.
+#[derive(Debug, Clone, clap::Args)]
+pub struct Articles {
+    /// Article files or folders (folders are searched for .txt, .md and .jsonl files).
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+
+    #[command(flatten)]
+    pub input: Input,
+}
+
+impl Articles {
+    pub fn load(&self) -> anyhow::Result<Corpus> {
+        self.input.read(&self.paths, &Stages::quiet())
+    }
+}
+
+/// `--glossary FILE`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct GlossaryFile {
+    /// Glossary file (default: ./glossary.toml).
+    #[arg(long, value_name = "FILE")]
+    pub glossary: Option<PathBuf>,
+}
+
+/// How sentences are aligned: the threshold and the desk's decisions.
+#[derive(Debug, Clone, clap::Args)]
+pub struct Alignment {
+    /// Align pairs scoring at least this (0 to 1; see docs/alignment.md).
+    #[arg(long, default_value_t = DEFAULT_THRESHOLD, value_name = "X")]
+    pub threshold: f64,
+
+    /// Decisions file (default: reviews.toml beside the glossary): rejected pairs are never
+    /// aligned, accepted ones always are.
+    #[arg(long, value_name = "FILE")]
+    pub reviews: Option<PathBuf>,
+}
+
+impl Alignment {
+    /// `--threshold` must be a similarity, 0 to 1.
+    pub fn check(&self) -> anyhow::Result<()> {
+        if !(0.0..=1.0).contains(&self.threshold) {
+            anyhow::bail!(super::UsageError(format!(
+                "--threshold {} is outside 0 to 1",
+                self.threshold
+            )));
         }
-        Ok(corpus)
+        Ok(())
+    }
+}
+
+/// The desk's files named by the flags.
+pub fn desk_files(
+    glossary: &GlossaryFile,
+    reviews: Option<&Path>,
+    translations: Option<&Path>,
+) -> DeskFiles {
+    DeskFiles {
+        glossary: glossary.glossary.clone(),
+        reviews: reviews.map(Path::to_path_buf),
+        translations: translations.map(Path::to_path_buf),
     }
 }
 
 /// The glossary file: `--glossary FILE`, else `./glossary.toml`.
 pub fn glossary_path(flag: Option<&Path>) -> PathBuf {
-    flag.map_or_else(|| PathBuf::from("glossary.toml"), Path::to_path_buf)
+    glossary_files(flag).glossary_path()
 }
 
-/// Load the glossary, with an error that says how to get one when there is none.
+/// Load the glossary the command needs, with an error that says how to get one when there is
+/// none.
 pub fn load_glossary(flag: Option<&Path>) -> anyhow::Result<(PathBuf, Glossary)> {
-    let path = glossary_path(flag);
-    if flag.is_none() && !path.exists() {
-        anyhow::bail!(NoGlossary);
-    }
-    let glossary = glossary::load(&path).map_err(BadGlossary)?;
-    Ok((path, glossary))
+    let files = glossary_files(flag);
+    Ok((files.glossary_path(), files.glossary()?))
 }
 
-/// The glossary could not be read or is malformed: a configuration error (exit code 2).
-#[derive(Debug)]
-pub struct BadGlossary(pub mizan::Error);
-
-impl std::fmt::Display for BadGlossary {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        // The library's message already names the file (and line and column).
-        self.0.fmt(f)
+fn glossary_files(flag: Option<&Path>) -> DeskFiles {
+    DeskFiles {
+        glossary: flag.map(Path::to_path_buf),
+        ..DeskFiles::default()
     }
 }
-
-impl std::error::Error for BadGlossary {}
-
-/// No `--glossary` and no `./glossary.toml`.
-#[derive(Debug)]
-pub struct NoGlossary;
-
-impl std::fmt::Display for NoGlossary {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "no glossary: pass --glossary FILE, or create ./glossary.toml, e.g. with \
-             `mizan glossary add كازاخستان Kazakhstan --kind place`"
-        )
-    }
-}
-
-impl std::error::Error for NoGlossary {}

@@ -39,8 +39,7 @@ enum Command {
     Brief(brief::Args),
 }
 
-/// Exit codes (docs/cli.md): 0 success, 1 bad input (an article that cannot be read),
-/// 2 usage or configuration error (bad flags or values, a malformed or missing glossary).
+/// Runs the command; exit codes are in docs/cli.md and [`exit_code`].
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
@@ -87,26 +86,18 @@ impl std::fmt::Display for UsageError {
 
 impl std::error::Error for UsageError {}
 
+/// The exit code an error means, decided here only: 2 for a usage or configuration error
+/// (bad flags or values; a missing or malformed glossary, reviews, translations or template),
+/// 1 for bad input and everything else.
 fn exit_code(err: &anyhow::Error) -> u8 {
     if err.downcast_ref::<UsageError>().is_some() {
-        return 2;
-    }
-    if err.downcast_ref::<input::NoGlossary>().is_some()
-        || err.downcast_ref::<input::BadGlossary>().is_some()
-    {
         return 2;
     }
     if err.downcast_ref::<glossary::CheckFailed>().is_some() {
         return 1;
     }
     match err.downcast_ref::<mizan::Error>() {
-        Some(
-            mizan::Error::UnknownEncoding { .. }
-            | mizan::Error::Glossary { .. }
-            | mizan::Error::Reviews { .. }
-            | mizan::Error::Translations { .. }
-            | mizan::Error::Template { .. },
-        ) => 2,
+        Some(e) if e.is_configuration() => 2,
         _ => 1,
     }
 }

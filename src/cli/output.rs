@@ -1,7 +1,6 @@
 //! Shared output helpers: formats, stdout handling, warnings.
 
 use clap::ValueEnum;
-use mizan::corpus::Warning;
 use std::io::{self, BufWriter, Write};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -14,12 +13,6 @@ pub enum Format {
 
 pub fn stdout() -> BufWriter<io::StdoutLock<'static>> {
     BufWriter::with_capacity(64 * 1024, io::stdout().lock())
-}
-
-pub fn warn_all(warnings: &[Warning]) {
-    for w in warnings {
-        eprintln!("warning: {w}");
-    }
 }
 
 /// A closed pipe (`mizan segment ... | head`) is not a failure.

@@ -2,7 +2,10 @@
 //! or with `--quiet`), and with `--timings` the time and peak memory of each stage.
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use mizan::corpus::Warning;
+use mizan::pipeline::{Reporter, Stage};
 use std::io::IsTerminal;
+use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 /// The flags every long-running command takes.
@@ -17,27 +20,24 @@ pub struct Flags {
     pub timings: bool,
 }
 
-/// A stage in progress: count its items with [`Stage::inc`] (from any thread).
-pub struct Stage {
-    bar: ProgressBar,
-}
-
-impl Stage {
-    pub fn inc(&self, n: u64) {
-        self.bar.inc(n);
-    }
-}
-
 struct Record {
     name: &'static str,
     seconds: f64,
     peak_kb: Option<u64>,
 }
 
+/// The stage running now: its bar and when it began.
+struct Current {
+    bar: ProgressBar,
+    started: Instant,
+}
+
+/// The library's [`Progress`], shown as bars on a terminal and kept for `--timings`.
 pub struct Stages {
     show: bool,
     timings: bool,
-    records: Vec<Record>,
+    current: Mutex<Option<Current>>,
+    records: Mutex<Vec<Record>>,
     started: Instant,
 }
 
@@ -46,49 +46,18 @@ impl Stages {
         Stages {
             show: !flags.quiet && std::io::stderr().is_terminal(),
             timings: flags.timings,
-            records: Vec::new(),
+            current: Mutex::new(None),
+            records: Mutex::new(Vec::new()),
             started: Instant::now(),
         }
     }
 
-    /// Run one stage; `total` items when known (a bar), else a spinner.
-    pub fn run<T>(
-        &mut self,
-        name: &'static str,
-        total: Option<u64>,
-        work: impl FnOnce(&Stage) -> T,
-    ) -> T {
-        let bar = if self.show {
-            let bar = match total {
-                Some(n) => ProgressBar::new(n).with_style(
-                    ProgressStyle::with_template(
-                        "{prefix:>9} [{bar:30}] {pos}/{len} {per_sec} {elapsed}",
-                    )
-                    .unwrap_or_else(|_| ProgressStyle::default_bar())
-                    .progress_chars("=> "),
-                ),
-                None => ProgressBar::new_spinner().with_style(
-                    ProgressStyle::with_template("{prefix:>9} {spinner} {elapsed}")
-                        .unwrap_or_else(|_| ProgressStyle::default_spinner()),
-                ),
-            };
-            bar.set_draw_target(ProgressDrawTarget::stderr());
-            bar.enable_steady_tick(Duration::from_millis(120));
-            bar.with_prefix(name)
-        } else {
-            ProgressBar::hidden()
-        };
-        reset_peak_memory();
-        let start = Instant::now();
-        let stage = Stage { bar };
-        let out = work(&stage);
-        stage.bar.finish_and_clear();
-        self.records.push(Record {
-            name,
-            seconds: start.elapsed().as_secs_f64(),
-            peak_kb: peak_memory_kb(),
-        });
-        out
+    /// No bars and no timings; warnings are still printed.
+    pub fn quiet() -> Stages {
+        Stages::new(Flags {
+            quiet: true,
+            timings: false,
+        })
     }
 
     /// With `--timings`: one line per stage, then the total.
@@ -96,15 +65,16 @@ impl Stages {
         if !self.timings {
             return;
         }
+        let records = lock(&self.records);
         eprintln!("{:<10} {:>9} {:>12}", "stage", "seconds", "peak memory");
-        for r in &self.records {
+        for r in records.iter() {
             let peak = r.peak_kb.map_or_else(
                 || "?".to_string(),
                 |kb| format!("{:.0} MiB", kb as f64 / 1024.0),
             );
             eprintln!("{:<10} {:>9.3} {:>12}", r.name, r.seconds, peak);
         }
-        let peak = self.records.iter().filter_map(|r| r.peak_kb).max();
+        let peak = records.iter().filter_map(|r| r.peak_kb).max();
         let peak = peak.map_or_else(
             || "?".to_string(),
             |kb| format!("{:.0} MiB", kb as f64 / 1024.0),
@@ -116,6 +86,66 @@ impl Stages {
             peak
         );
     }
+
+    fn bar(&self, name: &'static str, total: Option<u64>) -> ProgressBar {
+        if !self.show {
+            return ProgressBar::hidden();
+        }
+        let bar = match total {
+            Some(n) => ProgressBar::new(n).with_style(
+                ProgressStyle::with_template(
+                    "{prefix:>9} [{bar:30}] {pos}/{len} {per_sec} {elapsed}",
+                )
+                .unwrap_or_else(|_| ProgressStyle::default_bar())
+                .progress_chars("=> "),
+            ),
+            None => ProgressBar::new_spinner().with_style(
+                ProgressStyle::with_template("{prefix:>9} {spinner} {elapsed}")
+                    .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+            ),
+        };
+        bar.set_draw_target(ProgressDrawTarget::stderr());
+        bar.enable_steady_tick(Duration::from_millis(120));
+        bar.with_prefix(name)
+    }
+}
+
+impl Reporter for Stages {
+    fn begin(&self, stage: Stage, total: Option<u64>) {
+        reset_peak_memory();
+        *lock(&self.current) = Some(Current {
+            bar: self.bar(stage.name(), total),
+            started: Instant::now(),
+        });
+    }
+
+    fn advance(&self, items: u64) {
+        if let Some(current) = lock(&self.current).as_ref() {
+            current.bar.inc(items);
+        }
+    }
+
+    fn end(&self, stage: Stage) {
+        if let Some(current) = lock(&self.current).take() {
+            current.bar.finish_and_clear();
+            lock(&self.records).push(Record {
+                name: stage.name(),
+                seconds: current.started.elapsed().as_secs_f64(),
+                peak_kb: peak_memory_kb(),
+            });
+        }
+    }
+
+    fn warn(&self, warning: &Warning) {
+        eprintln!("warning: {warning}");
+    }
+}
+
+/// A lock that a panicked holder did not spoil: progress is only ever display state.
+fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    mutex
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
 /// Start a new peak for this process (Linux: `/proc/self/clear_refs`), so the next reading is

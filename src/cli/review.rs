@@ -1,16 +1,16 @@
 //! `mizan review`: aligned pairs as word diffs, and the desk's decisions about them.
 
-use super::align::{Side, check_threshold, optional_glossary, reporting_sentences, segment_all};
-use super::input::{Articles, glossary_path};
+use super::input::{self, Alignment, GlossaryFile, Input};
 use super::output::{finish, stdout};
+use super::progress::Stages;
 use clap::ValueEnum;
-use mizan::align::{self, DEFAULT_THRESHOLD, Options, Sentence, combine, sentence_hash};
 use mizan::glossary::Matcher;
-use mizan::review::{self, Callout, CalloutKind, Change, Op, Reviews, Verdict};
+use mizan::pipeline::{self, Side};
+use mizan::review::{self, Callout, CalloutKind, Change, Op, Verdict};
 use mizan::text::bidi::make_visible;
 use serde::Serialize;
 use std::io::{IsTerminal, Write};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 /// Review aligned pairs as word-level diffs, with what differs called out (a figure, a
 /// spelling, a clause only one source has), and record decisions: --accept, --reject, --note.
@@ -27,33 +27,19 @@ pub struct Args {
     #[arg(value_name = "PATH")]
     paths: Vec<PathBuf>,
 
-    #[arg(long, default_value = "utf-8", value_name = "NAME", hide = true)]
-    encoding: String,
-
-    #[arg(
-        long,
-        default_value = "txt,md,jsonl",
-        value_delimiter = ',',
-        hide = true
-    )]
-    ext: Vec<String>,
+    #[command(flatten)]
+    input: Input,
 
     /// `text` (coloured on a terminal unless NO_COLOR), `markdown` (right-to-left safe HTML
     /// blocks), `jsonl` for tools.
     #[arg(long, value_enum, default_value = "text")]
     format: ReviewFormat,
 
-    /// Align pairs scoring at least this.
-    #[arg(long, default_value_t = DEFAULT_THRESHOLD, value_name = "X")]
-    threshold: f64,
+    #[command(flatten)]
+    alignment: Alignment,
 
-    /// Glossary file (default: ./glossary.toml if there is one).
-    #[arg(long, value_name = "FILE")]
-    glossary: Option<PathBuf>,
-
-    /// Decisions file (default: reviews.toml beside the glossary).
-    #[arg(long, value_name = "FILE")]
-    reviews: Option<PathBuf>,
+    #[command(flatten)]
+    glossary: GlossaryFile,
 
     /// Accept the pair with this id: it is aligned whatever its score.
     #[arg(long, value_name = "ID", conflicts_with = "reject")]
@@ -75,46 +61,19 @@ enum ReviewFormat {
     Jsonl,
 }
 
-/// The reviews file for a glossary flag: beside the glossary.
-pub fn reviews_path(reviews: Option<&Path>, glossary: Option<&Path>) -> PathBuf {
-    if let Some(path) = reviews {
-        return path.to_path_buf();
-    }
-    let glossary = glossary_path(glossary);
-    match glossary.parent() {
-        Some(dir) if !dir.as_os_str().is_empty() => dir.join("reviews.toml"),
-        _ => PathBuf::from("reviews.toml"),
-    }
-}
-
 pub fn run(args: Args) -> anyhow::Result<()> {
-    check_threshold(args.threshold)?;
-    let path = reviews_path(args.reviews.as_deref(), args.glossary.as_deref());
+    args.alignment.check()?;
+    let desk = input::desk_files(&args.glossary, args.alignment.reviews.as_deref(), None);
     let recording = args.accept.is_some() || args.reject.is_some() || !args.note.is_empty();
     if recording {
-        return record(&args, &path);
+        return record(&args, &desk);
     }
     if args.paths.is_empty() {
         anyhow::bail!(super::UsageError(
             "give the articles to review (PATH...), or --accept/--reject/--note ID".into()
         ));
     }
-    show(&args, &path)
-}
-
-fn articles(args: &Args) -> Articles {
-    Articles {
-        paths: args.paths.clone(),
-        encoding: args.encoding.clone(),
-        ext: args.ext.clone(),
-        strict: false,
-        max_input: mizan::corpus::DEFAULT_MAX_CORPUS_BYTES / 1_000_000,
-        text_field: None,
-        title_field: None,
-        outlet_field: None,
-        date_field: None,
-        id_field: None,
-    }
+    show(&args, &desk)
 }
 
 fn check_id(id: &str) -> anyhow::Result<()> {
@@ -127,7 +86,7 @@ fn check_id(id: &str) -> anyhow::Result<()> {
 }
 
 /// Record --accept, --reject and --note.
-fn record(args: &Args, path: &Path) -> anyhow::Result<()> {
+fn record(args: &Args, desk: &pipeline::DeskFiles) -> anyhow::Result<()> {
     let mut changes: Vec<(String, Change)> = Vec::new();
     for (id, verdict) in [
         (&args.accept, Verdict::Accept),
@@ -155,23 +114,40 @@ fn record(args: &Args, path: &Path) -> anyhow::Result<()> {
             )),
         }
     }
-    // With the articles at hand, the two sentences are written beside the id for people.
-    let corpus = if args.paths.is_empty() {
-        None
+    for (id, _) in &changes {
+        check_id(id)?;
+    }
+    // With the articles at hand, the two sentences are written beside the id for people: the
+    // articles are aligned as `review` shows them, with the ids being decided neither
+    // rejected nor accepted, and the pairs with those ids are looked up.
+    let path = desk.reviews_path();
+    let texts: Vec<Option<(String, String)>> = if args.paths.is_empty() {
+        vec![None; changes.len()]
     } else {
-        Some(articles(args).load()?)
+        let glossary = desk.optional_glossary()?;
+        let matcher = glossary.as_ref().map(Matcher::new);
+        let corpus = args.input.read(&args.paths, &Stages::quiet())?;
+        let mut options = pipeline::align_options(args.alignment.threshold, &desk.reviews()?);
+        for (id, _) in &changes {
+            options.rejected.remove(id);
+            options.accepted.insert(id.clone());
+        }
+        let analysis = pipeline::analyse(&corpus, matcher.as_ref(), &options, &pipeline::Silent);
+        changes
+            .iter()
+            .map(|(id, _)| {
+                analysis.pair(id).map(|p| {
+                    (
+                        analysis.sentences[p.a].text.to_string(),
+                        analysis.sentences[p.b].text.to_string(),
+                    )
+                })
+            })
+            .collect()
     };
-    let segmented = corpus.as_ref().map(|c| segment_all(c, None));
-    let sentences: Vec<Sentence> = match (&corpus, &segmented) {
-        (Some(c), Some(s)) => reporting_sentences(c, s),
-        _ => Vec::new(),
-    };
-    let hashes: Vec<u64> = sentences.iter().map(|s| sentence_hash(s.text)).collect();
-    for (id, mut change) in changes {
-        check_id(&id)?;
-        change.texts = find_pair(&sentences, &hashes, &id)
-            .map(|(a, b)| (sentences[a].text.to_string(), sentences[b].text.to_string()));
-        review::decisions::record(path, &id, change.clone())?;
+    for ((id, mut change), texts) in changes.into_iter().zip(texts) {
+        change.texts = texts;
+        review::decisions::record(&path, &id, change.clone())?;
         let what = match (change.verdict, &change.note) {
             (Some(Verdict::Accept), _) => "accepted",
             (Some(Verdict::Reject), _) => "rejected",
@@ -180,15 +156,6 @@ fn record(args: &Args, path: &Path) -> anyhow::Result<()> {
         eprintln!("{}: {what} {id}", path.display());
     }
     Ok(())
-}
-
-/// The two sentences (of different articles) whose pair has this id.
-fn find_pair(sentences: &[Sentence], hashes: &[u64], id: &str) -> Option<(usize, usize)> {
-    (0..sentences.len()).find_map(|a| {
-        (a + 1..sentences.len())
-            .find(|&b| sentences[a].doc != sentences[b].doc && combine(hashes[a], hashes[b]) == id)
-            .map(|b| (a, b))
-    })
 }
 
 #[derive(Serialize)]
@@ -205,43 +172,25 @@ struct Line<'a> {
 }
 
 /// Show every aligned pair as a word diff.
-fn show(args: &Args, path: &Path) -> anyhow::Result<()> {
-    let reviews: Reviews = review::decisions::load(path)?;
-    let glossary = optional_glossary(args.glossary.as_deref())?;
+fn show(args: &Args, desk: &pipeline::DeskFiles) -> anyhow::Result<()> {
+    let reviews = desk.reviews()?;
+    let glossary = desk.optional_glossary()?;
     let matcher = glossary.as_ref().map(Matcher::new);
-    let corpus = articles(args).load()?;
-    let segmented = segment_all(&corpus, None);
-    let sentences = reporting_sentences(&corpus, &segmented);
-    let options = Options {
-        threshold: args.threshold,
-        accepted: reviews.with_verdict(Verdict::Accept),
-        rejected: reviews.with_verdict(Verdict::Reject),
-        ..Options::default()
-    };
-    let result = align::align(&sentences, matcher.as_ref(), &options);
-    let diffs = mizan::parallel::map(&result.pairs, |p| {
-        review::diff(sentences[p.a].text, sentences[p.b].text, matcher.as_ref())
-    });
+    let corpus = args.input.read(&args.paths, &Stages::quiet())?;
+    let options = pipeline::align_options(args.alignment.threshold, &reviews);
+    let analysis = pipeline::analyse(&corpus, matcher.as_ref(), &options, &pipeline::Silent);
+    let result = &analysis.alignment;
+    let reviewed = analysis.reviewed(matcher.as_ref(), &reviews);
     let color = args.format == ReviewFormat::Text
         && std::io::stdout().is_terminal()
         && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     let mut out = stdout();
-    let side = |s: usize| {
-        let sentence = &sentences[s];
-        Side {
-            doc: &corpus.documents[sentence.doc].id,
-            index: sentence.index,
-            text: sentence.text,
-        }
-    };
     if args.format == ReviewFormat::Markdown {
         writeln!(out, "# Review: {} aligned pairs\n", result.pairs.len())?;
     }
-    for (p, d) in result.pairs.iter().zip(&diffs) {
-        let decision = reviews.get(&p.id);
-        let verdict = decision.and_then(|d| d.verdict);
-        let note = decision.and_then(|d| d.note.as_deref());
-        let (a, b) = (side(p.a), side(p.b));
+    for r in &reviewed {
+        let (p, d, verdict, note) = (r.pair, &r.diff, r.verdict, r.note);
+        let (a, b) = (r.a, r.b);
         let score = (p.score * 1000.0).round() / 1000.0;
         match args.format {
             ReviewFormat::Jsonl => {

@@ -2,8 +2,8 @@
 
 use super::input::Articles;
 use super::output::{Format, finish, stdout};
+use mizan::pipeline;
 use mizan::text::bidi::make_visible;
-use mizan::text::segment_from;
 use mizan::text::span::LineIndex;
 use serde::Serialize;
 use std::io::Write;
@@ -38,11 +38,11 @@ struct Line<'a> {
 
 pub fn run(args: Args) -> anyhow::Result<()> {
     let corpus = args.articles.load()?;
+    let segmented = pipeline::segment(&corpus, &pipeline::Silent);
     let mut out = stdout();
     // JSON is serialized into a buffer first, so a closed pipe surfaces as a plain io::Error.
     let mut json = Vec::new();
-    for doc in &corpus.documents {
-        let sentences = segment_from(&doc.text, doc.body_start);
+    for (doc, sentences) in corpus.documents.iter().zip(&segmented) {
         let lines = LineIndex::new(&doc.text);
         if args.format == Format::Text {
             let plural = if sentences.len() == 1 { "" } else { "s" };

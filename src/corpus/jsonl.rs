@@ -6,7 +6,7 @@
 //! number and skipped; a blank line is ignored.
 
 use super::{Corpus, Document, Metadata, Warning, bidi_warning};
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorKind, FileKind, LineProblem, Location, Result};
 use crate::text::normalize::is_invisible_control;
 use serde_json::{Map, Value};
 use std::io::{BufRead, BufReader, Read};
@@ -22,7 +22,7 @@ pub struct JsonFields {
     pub id: Option<String>,
 }
 
-const TEXT: &[&str] = &["content", "text", "body", "article", "maintext"];
+pub(crate) const TEXT_FIELDS: &[&str] = &["content", "text", "body", "article", "maintext"];
 const TITLE: &[&str] = &["title", "headline"];
 const OUTLET: &[&str] = &["source", "outlet", "publisher", "site", "source_domain"];
 const DATE: &[&str] = &[
@@ -62,89 +62,66 @@ pub fn read_archive(
         }
         number += 1;
         if line.len() > MAX_LINE_BYTES {
-            return Err(Error::TooLarge {
-                path: path.to_path_buf(),
+            return Err(Error::new(ErrorKind::TooLarge {
                 size: line.len() as u64,
                 limit: MAX_LINE_BYTES as u64,
-            });
+            })
+            .in_file(FileKind::Article)
+            .at(Location::file(path)));
         }
-        let bad = |message: String| Warning::BadLine {
+        let bad = |problem: LineProblem| Warning::BadLine {
             path: path.to_path_buf(),
             line: number,
-            message,
+            problem,
+        };
+        let warning = match std::str::from_utf8(&line) {
+            Err(e) => bad(LineProblem::NotUtf8 {
+                byte: e.valid_up_to() + 1,
+            }),
+            Ok(text) if text.trim().is_empty() => continue,
+            Ok(text) => match article(text.trim(), path, number, fields) {
+                Ok(doc) => {
+                    if let Some(w) = bidi_warning(&doc.text, Path::new(&doc.id)) {
+                        corpus.warnings.push(w);
+                    }
+                    corpus.documents.push(doc);
+                    continue;
+                }
+                Err(problem) => bad(problem),
+            },
         };
         // Under `strict`, the first bad line ends the run.
-        let before = corpus.warnings.len();
-        let text = match std::str::from_utf8(&line) {
-            Ok(t) => t.trim(),
-            Err(e) => {
-                corpus.warnings.push(bad(format!(
-                    "not valid UTF-8 (byte {} of the line); skipped",
-                    e.valid_up_to() + 1
-                )));
-                if strict {
-                    return Err(Error::BadLine {
-                        path: path.to_path_buf(),
-                        line: number,
-                        message: format!(
-                            "not valid UTF-8 (byte {} of the line)",
-                            e.valid_up_to() + 1
-                        ),
-                    });
-                }
-                continue;
-            }
-        };
-        if text.is_empty() {
-            continue;
+        if strict {
+            return Err(warning.into_strict_error().expect("a bad line skips input"));
         }
-        match article(text, path, number, fields) {
-            Ok(Some(doc)) => {
-                if let Some(w) = bidi_warning(&doc.text, Path::new(&doc.id)) {
-                    corpus.warnings.push(w);
-                }
-                corpus.documents.push(doc);
-            }
-            Ok(None) => corpus
-                .warnings
-                .push(bad("the article's text is empty; skipped".into())),
-            Err(message) => corpus.warnings.push(bad(format!("{message}; skipped"))),
-        }
-        if strict && let Some(Warning::BadLine { line, message, .. }) = corpus.warnings.get(before)
-        {
-            return Err(Error::BadLine {
-                path: path.to_path_buf(),
-                line: *line,
-                message: message.trim_end_matches("; skipped").to_string(),
-            });
-        }
+        corpus.warnings.push(warning);
     }
     Ok(())
 }
 
-/// One line's article: `Ok(None)` when its text is empty, `Err` with what is wrong.
+/// One line's article, or what is wrong with it.
 fn article(
     line: &str,
     path: &Path,
     number: usize,
     fields: &JsonFields,
-) -> std::result::Result<Option<Document>, String> {
+) -> std::result::Result<Document, LineProblem> {
     let value: Value = serde_json::from_str(line)
-        .map_err(|e| format!("not JSON ({})", e.to_string().replace(" at line 1", " at")))?;
+        .map_err(|e| LineProblem::NotJson(e.to_string().replace(" at line 1", " at")))?;
     let Value::Object(object) = value else {
-        return Err("not a JSON object".into());
+        return Err(LineProblem::NotAnObject);
     };
-    let (_, text) = field_or_blank(&object, fields.text.as_deref(), TEXT).ok_or_else(|| {
-        match &fields.text {
-            Some(name) => format!("no text field '{name}'"),
-            None => format!("no text field (looked for {})", TEXT.join(", ")),
-        }
-    })?;
+    let (_, text) =
+        field_or_blank(&object, fields.text.as_deref(), TEXT_FIELDS).ok_or_else(|| {
+            LineProblem::NoTextField {
+                named: fields.text.clone(),
+            }
+        })?;
     if text
         .chars()
         .all(|c| c.is_whitespace() || is_invisible_control(c))
     {
-        return Ok(None);
+        return Err(LineProblem::EmptyText);
     }
     let meta = Metadata {
         title: field(&object, fields.title.as_deref(), TITLE).map(|(_, v)| v),
@@ -155,12 +132,12 @@ fn article(
         Some((_, id)) => format!("{}#{}", path.display(), id),
         None => format!("{}:{number}", path.display()),
     };
-    Ok(Some(Document {
+    Ok(Document {
         id,
         text,
         body_start: 0,
         meta,
-    }))
+    })
 }
 
 /// The named field, or the first of `common` present, as text (numbers are written out);

@@ -3,18 +3,18 @@
 //! Folders are walked in sorted order, so every run sees the same documents in the same order.
 //! Bad files get errors that name them; an empty file is skipped with a warning.
 
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorKind, FileKind, Location, Result};
 use crate::text::bidi::is_reordering_control;
 use crate::text::header::leading_date;
 use crate::text::normalize::is_invisible_control;
 use crate::text::span::line_column;
-use std::fmt;
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
 use walkdir::WalkDir;
 
 pub mod jsonl;
 
+pub use crate::error::Warning;
 pub use jsonl::JsonFields;
 
 /// One article, decoded.
@@ -64,64 +64,9 @@ impl FromStr for Encoding {
             "windows-1256" | "cp1256" => Ok(Encoding::Windows1256),
             "iso-8859-6" | "latin-arabic" => Ok(Encoding::Iso8859_6),
             "auto" => Ok(Encoding::Auto),
-            _ => Err(Error::UnknownEncoding {
+            _ => Err(Error::new(ErrorKind::UnknownEncoding {
                 name: name.to_string(),
-            }),
-        }
-    }
-}
-
-/// Something worth telling the user that does not stop the run.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Warning {
-    /// The file has no text; it is skipped.
-    Empty { path: PathBuf },
-    /// `--encoding auto` decoded a file that is not UTF-8 as windows-1256.
-    GuessedEncoding { path: PathBuf },
-    /// A file found in a folder that cannot be read as an article (binary, not in its encoding,
-    /// too large, unreadable): skipped, unless `strict`. `message` names the file.
-    Skipped { message: String },
-    /// A line of a JSON-lines archive that is not an article (not JSON, no text...): skipped.
-    BadLine {
-        path: PathBuf,
-        line: usize,
-        message: String,
-    },
-    /// Bidi embeddings, overrides or isolates, which can reorder what a reader sees.
-    BidiControls {
-        path: PathBuf,
-        line: usize,
-        column: usize,
-        count: usize,
-    },
-}
-
-impl fmt::Display for Warning {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Warning::Empty { path } => write!(f, "{}: empty file, skipped", path.display()),
-            Warning::GuessedEncoding { path } => write!(
-                f,
-                "{}: not valid UTF-8, decoded as windows-1256 (--encoding auto)",
-                path.display()
-            ),
-            Warning::Skipped { message } => write!(f, "{message}; skipped"),
-            Warning::BadLine {
-                path,
-                line,
-                message,
-            } => write!(f, "{}:{line}: {message}", path.display()),
-            Warning::BidiControls {
-                path,
-                line,
-                column,
-                count,
-            } => write!(
-                f,
-                "{}:{line}:{column}: {count} bidi control character(s) (embedding, override or \
-                 isolate); ignored for matching, shown as ⟨U+202E⟩ in text output",
-                path.display()
-            ),
+            })),
         }
     }
 }
@@ -183,23 +128,21 @@ pub fn load<P: AsRef<Path>>(paths: &[P], options: &LoadOptions) -> Result<Corpus
         if meta.is_dir() {
             let files = article_files(path, &options.extensions)?;
             if files.is_empty() {
-                return Err(Error::NoArticles {
-                    path: path.to_path_buf(),
+                return Err(Error::new(ErrorKind::NoArticles {
                     extensions: options
                         .extensions
                         .iter()
                         .map(|e| format!(".{e}"))
                         .collect::<Vec<_>>()
                         .join(", "),
-                });
+                })
+                .at(Location::file(path)));
             }
             for file in files {
                 budget.take(&file)?;
                 match read_into(&file, options, &mut corpus) {
                     // One bad file in a folder does not stop the others.
-                    Err(error) if !options.strict => corpus.warnings.push(Warning::Skipped {
-                        message: error.to_string(),
-                    }),
+                    Err(error) if !options.strict => corpus.warnings.push(Warning::Skipped(error)),
                     result => result?,
                 }
             }
@@ -224,11 +167,11 @@ impl Budget {
             .map_err(|source| Error::reading(path, source))?
             .len();
         if self.used + size > self.limit {
-            return Err(Error::CorpusTooLarge {
-                path: path.to_path_buf(),
+            return Err(Error::new(ErrorKind::CorpusTooLarge {
                 total: self.used + size,
                 limit: self.limit,
-            });
+            })
+            .at(Location::file(path)));
         }
         self.used += size;
         Ok(())
@@ -238,13 +181,13 @@ impl Budget {
 impl Corpus {
     /// The error for a run in which every file was empty (each is named in a warning).
     pub fn nothing_to_read<P: AsRef<Path>>(paths: &[P]) -> Error {
-        Error::NothingToRead {
+        Error::new(ErrorKind::NothingToRead {
             paths: paths
                 .iter()
                 .map(|p| p.as_ref().display().to_string())
                 .collect::<Vec<_>>()
                 .join(", "),
-        }
+        })
     }
 }
 
@@ -277,7 +220,9 @@ fn article_files(dir: &Path, extensions: &[String]) -> Result<Vec<PathBuf>> {
             let source = e
                 .into_io_error()
                 .unwrap_or_else(|| std::io::Error::other("file system loop"));
-            Error::Io { path, source }
+            Error::new(ErrorKind::Read)
+                .caused_by(source)
+                .at(Location::file(path))
         })?;
         let wanted = entry.file_type().is_file()
             && entry
@@ -302,11 +247,12 @@ pub fn read_document(
         .map_err(|source| Error::reading(path, source))?
         .len();
     if size > MAX_ARTICLE_BYTES {
-        return Err(Error::TooLarge {
-            path: path.to_path_buf(),
+        return Err(Error::new(ErrorKind::TooLarge {
             size,
             limit: MAX_ARTICLE_BYTES,
-        });
+        })
+        .in_file(FileKind::Article)
+        .at(Location::file(path)));
     }
     let bytes = std::fs::read(path).map_err(|source| Error::reading(path, source))?;
     let text = decode(&bytes, path, encoding, warnings)?;
@@ -347,10 +293,9 @@ pub fn decode(
         }
     }
     if let Some(offset) = bytes.iter().position(|&b| b == 0) {
-        return Err(Error::Binary {
-            path: path.to_path_buf(),
-            offset,
-        });
+        return Err(Error::new(ErrorKind::Binary { offset })
+            .in_file(FileKind::Article)
+            .at(Location::file(path)));
     }
     let bom_len = if bytes.starts_with(b"\xEF\xBB\xBF") {
         3
@@ -376,13 +321,11 @@ pub fn decode(
             Err(e) => {
                 let offset = e.valid_up_to();
                 let valid = std::str::from_utf8(&bytes[..offset]).expect("valid prefix");
-                let (line, column) = line_column(valid, offset);
-                Err(Error::NotUtf8 {
-                    path: path.to_path_buf(),
+                Err(Error::new(ErrorKind::NotUtf8 {
                     offset: offset + bom_len,
-                    line,
-                    column,
                 })
+                .in_file(FileKind::Article)
+                .at(Location::at(path, valid, offset)))
             }
         },
         Encoding::Windows1256 => decode_legacy(bytes, path, encoding_rs::WINDOWS_1256),
@@ -401,14 +344,12 @@ fn decode_legacy(bytes: &[u8], path: &Path, enc: &'static encoding_rs::Encoding)
         encoding_rs::DecoderResult::InputEmpty => Ok(out),
         encoding_rs::DecoderResult::Malformed(bad, _) => {
             let offset = read - bad as usize;
-            let (line, column) = line_column(&out, out.len());
-            Err(Error::Undecodable {
-                path: path.to_path_buf(),
+            Err(Error::new(ErrorKind::Undecodable {
                 encoding: enc.name(),
                 offset,
-                line,
-                column,
             })
+            .in_file(FileKind::Article)
+            .at(Location::at(path, &out, out.len())))
         }
         encoding_rs::DecoderResult::OutputFull => {
             unreachable!("buffer sized by max_utf8_buffer_length")
@@ -488,15 +429,13 @@ mod tests {
     #[test]
     fn invalid_utf8_names_offset_line_and_column() {
         let err = dec(b"ab\ncd\xC7\xE1", Encoding::Utf8).0.unwrap_err();
-        match err {
-            Error::NotUtf8 {
-                offset,
-                line,
-                column,
-                ..
-            } => assert_eq!((offset, line, column), (5, 2, 3)),
-            other => panic!("unexpected {other:?}"),
-        }
+        assert_eq!(err.kind(), &ErrorKind::NotUtf8 { offset: 5 });
+        let at = err.location().unwrap();
+        assert_eq!((at.line, at.column), (Some(2), Some(3)));
+        assert!(
+            err.to_string()
+                .starts_with("a.txt:2:3: not valid UTF-8 (byte offset 5)")
+        );
         assert!(err_text(b"\xC7").contains("--encoding windows-1256"));
     }
 
@@ -518,7 +457,7 @@ mod tests {
     fn iso_8859_6_reports_unmapped_bytes() {
         assert!(matches!(
             dec(&[0xD3, 0xA1], Encoding::Iso8859_6).0,
-            Err(Error::Undecodable { offset: 1, .. })
+            Err(e) if matches!(e.kind(), ErrorKind::Undecodable { offset: 1, .. })
         ));
     }
 
@@ -526,7 +465,7 @@ mod tests {
     fn nul_bytes_mean_binary() {
         assert!(matches!(
             dec(b"PK\x03\x04\x00", Encoding::Utf8).0,
-            Err(Error::Binary { offset: 4, .. })
+            Err(e) if e.kind() == &ErrorKind::Binary { offset: 4 }
         ));
     }
 
@@ -573,14 +512,12 @@ mod tests {
     #[test]
     fn bidi_overrides_are_reported_with_line_and_column() {
         let w = bidi_warning("سطر\nكلمة \u{202E}مقلوبة\u{202C}", Path::new("x.txt")).unwrap();
-        assert_eq!(
-            w,
-            Warning::BidiControls {
-                path: "x.txt".into(),
-                line: 2,
-                column: 6,
-                count: 2
-            }
+        assert!(
+            matches!(
+                &w,
+                Warning::BidiControls { path, line: 2, column: 6, count: 2 } if path == Path::new("x.txt")
+            ),
+            "{w:?}"
         );
         assert!(bidi_warning("نص \u{200F}عادي", Path::new("x.txt")).is_none());
     }

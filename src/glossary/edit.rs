@@ -27,10 +27,10 @@
 
 use super::matcher::canonical;
 use super::{Entry, Glossary, file};
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorKind, FileKind, Location, Result};
 use crate::text::normalize::is_invisible_control;
 use crate::text::span::line_column;
-use std::io::ErrorKind;
+use std::io::ErrorKind as IoErrorKind;
 use std::ops::Range;
 use std::path::Path;
 
@@ -93,8 +93,10 @@ pub fn add_many(path: &Path, entries: &[Entry]) -> Result<(usize, Vec<(Entry, St
                     text = new_text;
                     added += 1;
                 }
-                Err(Error::Glossary { message, .. }) => skipped.push((entry.clone(), message)),
-                Err(e) => return Err(e),
+                Err(e) => match e.kind() {
+                    ErrorKind::Invalid(message) => skipped.push((entry.clone(), message.clone())),
+                    _ => return Err(e),
+                },
             }
         }
         Ok((text, (added, skipped)))
@@ -215,18 +217,14 @@ fn edit<T>(
     let target = resolve(path);
     if !create && !target.exists() {
         // Checked before taking the lock, so no lock file is left beside a missing glossary.
-        return Err(Error::NotFound {
-            path: path.to_path_buf(),
-        });
+        return Err(missing(path));
     }
     let _lock = lock(&target, path)?;
     let text = match read(&target, path)? {
         Some(text) => text,
         None if create => NEW_FILE_HEADER.to_string(),
         None => {
-            return Err(Error::NotFound {
-                path: path.to_path_buf(),
-            });
+            return Err(missing(path));
         }
     };
     let (new_text, value) = change(&text)?;
@@ -237,16 +235,19 @@ fn edit<T>(
     // `_lock` is dropped here, closing the lock file and releasing the lock.
 }
 
+fn missing(path: &Path) -> Error {
+    Error::new(ErrorKind::NotFound)
+        .in_file(FileKind::Glossary)
+        .at(Location::file(path))
+}
+
 /// The file's text, or `None` if it does not exist.
 fn read(target: &Path, path: &Path) -> Result<Option<String>> {
     let bytes = match std::fs::read(target) {
         Ok(bytes) => bytes,
-        Err(e) if e.kind() == ErrorKind::NotFound => return Ok(None),
+        Err(e) if e.kind() == IoErrorKind::NotFound => return Ok(None),
         Err(source) => {
-            return Err(Error::Io {
-                path: path.to_path_buf(),
-                source,
-            });
+            return Err(Error::reading(path, source).in_file(FileKind::Glossary));
         }
     };
     super::file::utf8(bytes, path).map(Some)
@@ -318,13 +319,11 @@ impl<'a> Doc<'a> {
         };
         let glossary = file::parse(text, path)?;
         let at = |offset: usize, message: String| {
-            let (line, column) = line_column(text, offset);
-            Error::Glossary {
-                path: path.to_path_buf(),
-                line,
-                column,
+            Error::invalid(
+                FileKind::Glossary,
+                Location::at(path, text, offset),
                 message,
-            }
+            )
         };
         let doc = toml_edit::Document::parse(text).map_err(|e| {
             at(
@@ -371,13 +370,11 @@ impl<'a> Doc<'a> {
     }
 
     fn error(&self, offset: usize, message: impl Into<String>) -> Error {
-        let (line, column) = line_column(self.text, offset);
-        Error::Glossary {
-            path: self.path.to_path_buf(),
-            line,
-            column,
-            message: message.into(),
-        }
+        Error::invalid(
+            FileKind::Glossary,
+            Location::at(self.path, self.text, offset),
+            message,
+        )
     }
 
     /// A value given on the command line, trimmed; refused if empty or (unless `multiline`)
@@ -1176,7 +1173,7 @@ kind = "place"
 
         // rm of a file that does not exist.
         let missing = dir.path().join("none.toml");
-        assert!(matches!(rm(&missing, "x"), Err(Error::NotFound { .. })));
+        assert!(matches!(rm(&missing, "x"), Err(e) if e.kind() == &ErrorKind::NotFound));
     }
 
     #[test]
@@ -1193,7 +1190,7 @@ kind = "place"
         rm(&path, "بنغازي").unwrap();
         assert_eq!(std::fs::read_to_string(&path).unwrap(), NEW_FILE_HEADER);
         let e = add(&dir.path().join("no/such/glossary.toml"), "x", "y", &opts()).unwrap_err();
-        assert!(matches!(e, Error::NotFound { .. }), "{e}");
+        assert!(e.kind() == &ErrorKind::NotFound, "{e}");
     }
 
     #[test]

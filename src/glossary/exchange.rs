@@ -91,8 +91,7 @@
 //! and, for TBX, every `[meta]` field.
 
 use super::{ENTRY_FIELDS, Entry, Glossary, Meta};
-use crate::error::{Error, Result};
-use crate::text::span::line_column;
+use crate::error::{Error, FileKind, Location, Result};
 use quick_xml::XmlVersion;
 use quick_xml::events::attributes::AttrError;
 use quick_xml::events::{BytesStart, Event};
@@ -164,13 +163,11 @@ pub fn import(text: &str, format: Format, path: &Path) -> Result<Glossary> {
 
 /// An error at a byte offset of `text`.
 fn error_at(path: &Path, text: &str, offset: usize, message: impl Into<String>) -> Error {
-    let (line, column) = line_column(text, offset);
-    Error::Glossary {
-        path: path.to_path_buf(),
-        line,
-        column,
-        message: message.into(),
-    }
+    Error::invalid(
+        FileKind::Interchange,
+        Location::at(path, text, offset),
+        message,
+    )
 }
 
 /// A trimmed, non-empty string, or none.

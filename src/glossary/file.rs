@@ -2,38 +2,31 @@
 //! is one message with `file:line:column`.
 
 use super::{ENTRY_FIELDS, Glossary, META_FIELDS};
-use crate::error::{Error, Result};
-use crate::text::span::{line_column, utf8_or_position};
+use crate::error::{Error, FileKind, Location, Result};
+use crate::text::span::utf8_text;
 use std::path::Path;
 
 /// Load and check a glossary file.
 pub fn load(path: &Path) -> Result<Glossary> {
-    let bytes = std::fs::read(path).map_err(|source| Error::reading(path, source))?;
+    let bytes = std::fs::read(path)
+        .map_err(|source| Error::reading(path, source).in_file(FileKind::Glossary))?;
     parse(&utf8(bytes, path)?, path)
 }
 
 /// A glossary file's bytes as text; invalid UTF-8 is an error at its line and column.
 pub(crate) fn utf8(bytes: Vec<u8>, path: &Path) -> Result<String> {
-    utf8_or_position(bytes).map_err(|(line, column)| Error::Glossary {
-        path: path.to_path_buf(),
-        line,
-        column,
-        message: "not valid UTF-8".into(),
-    })
+    utf8_text(bytes, path, FileKind::Glossary)
 }
 
 /// Parse glossary text; `path` names it in errors.
 pub fn parse(text: &str, path: &Path) -> Result<Glossary> {
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
     let glossary: Glossary = toml::from_str(text).map_err(|e| {
-        let offset = e.span().map_or(0, |s| s.start);
-        let (line, column) = line_column(text, offset);
-        Error::Glossary {
-            path: path.to_path_buf(),
-            line,
-            column,
-            message: explain(e.message()),
-        }
+        Error::invalid(
+            FileKind::Glossary,
+            Location::span(path, text, e.span().unwrap_or(0..0)),
+            explain(e.message()),
+        )
     })?;
     check_meta_first(text, path)?;
     Ok(glossary)
@@ -49,12 +42,11 @@ fn check_meta_first(text: &str, path: &Path) -> Result<()> {
     if let (Some(meta), Some(term)) = (header_line("[meta]"), header_line("[[term]]"))
         && meta > term
     {
-        return Err(Error::Glossary {
-            path: path.to_path_buf(),
-            line: meta + 1,
-            column: 1,
-            message: "[meta] must come before the first [[term]]".into(),
-        });
+        return Err(Error::invalid(
+            FileKind::Glossary,
+            Location::line_column(path, meta + 1, 1),
+            "[meta] must come before the first [[term]]",
+        ));
     }
     Ok(())
 }

@@ -78,6 +78,31 @@ pub struct Hit {
     pub core: Span,
 }
 
+impl Hit {
+    /// The same hit in a longer text that has `by` bytes before the one it was found in.
+    pub fn shifted(mut self, by: usize) -> Hit {
+        self.span.start += by;
+        self.span.end += by;
+        self.core.start += by;
+        self.core.end += by;
+        self
+    }
+
+    /// How the hit matched, in `text` (the text its spans are into): `و+ال[إمارات]` for the
+    /// clitics, the term as written, and a pronoun suffix (`[حكومة]+ه`).
+    pub fn explain(&self, text: &str) -> String {
+        let mut s = self.proclitics.join("+");
+        s.push('[');
+        s.push_str(self.core.slice(text));
+        s.push(']');
+        if let Some(suffix) = self.suffix {
+            s.push('+');
+            s.push_str(suffix);
+        }
+        s
+    }
+}
+
 /// The reading of the first word being tried, and the best match so far.
 struct Found<'a> {
     clitics: &'a Proclitics,

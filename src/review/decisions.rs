@@ -10,9 +10,8 @@
 //! b = "..."
 //! ```
 
-use crate::error::{Error, Result};
+use crate::error::{Error, FileKind, Location, Result, toml_error};
 use crate::files::{lock, resolve, write_atomically};
-use crate::text::span::line_column;
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 use std::path::Path;
@@ -75,12 +74,7 @@ impl Reviews {
 
 /// Load the decisions; a file that does not exist is no decisions yet.
 pub fn load(path: &Path) -> Result<Reviews> {
-    let text = crate::files::read_optional_utf8(path, |line, column| Error::Reviews {
-        path: path.to_path_buf(),
-        line,
-        column,
-        message: "not valid UTF-8".into(),
-    })?;
+    let text = crate::files::read_optional_utf8(path, FileKind::Reviews)?;
     match text {
         Some(text) => parse(&text, path),
         None => Ok(Reviews::default()),
@@ -89,15 +83,7 @@ pub fn load(path: &Path) -> Result<Reviews> {
 
 /// Parse decisions text strictly; `path` names it in errors.
 pub fn parse(text: &str, path: &Path) -> Result<Reviews> {
-    toml::from_str(text).map_err(|e| {
-        let (line, column) = line_column(text, e.span().map_or(0, |s| s.start));
-        Error::Reviews {
-            path: path.to_path_buf(),
-            line,
-            column,
-            message: e.message().trim().replace('`', "'"),
-        }
-    })
+    toml::from_str(text).map_err(|e| toml_error(FileKind::Reviews, path, text, &e))
 }
 
 /// Record a decision (or a note) for pair `id`, under a lock, written atomically.
@@ -128,11 +114,12 @@ pub fn record(path: &Path, id: &str, change: Change) -> Result<()> {
         decision.a = Some(a);
         decision.b = Some(b);
     }
-    let body = toml::to_string(&reviews).map_err(|e| Error::Reviews {
-        path: path.to_path_buf(),
-        line: 1,
-        column: 1,
-        message: e.to_string(),
+    let body = toml::to_string(&reviews).map_err(|e| {
+        Error::invalid(
+            FileKind::Reviews,
+            Location::line_column(path, 1, 1),
+            e.to_string(),
+        )
     })?;
     write_atomically(path, &format!("{HEADER}\n{body}"))
 }

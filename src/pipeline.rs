@@ -1,0 +1,366 @@
+//! The pipeline: the stages in their order, as every command runs them.
+//!
+//! ```text
+//!  DeskFiles ──▶ Glossary, Matcher, Reviews, Translations        (the desk's own files)
+//!  paths ──read──▶ Corpus ──segment──▶ sentences of each document
+//!                                        │ reporting_sentences (body and headlines)
+//!                                        ▼
+//!                        align, with the desk's decisions ──▶ Analysis
+//!                                        │
+//!          ├─ Analysis::brief  ──▶ Briefing (rendered by brief::Renderer)
+//!          ├─ Analysis::reviewed ──▶ ReviewedPair (rendered by review::render)
+//!          └─ gloss ──▶ the terms of each document
+//! ```
+//!
+//! A command builds its options once, calls these functions in this order and prints what
+//! they return; the library never prints. Stages and warnings are reported through [`Reporter`], which the
+//! command line implements with progress bars and timings.
+
+use crate::align::{self, Alignment, Pair};
+use crate::brief::{self, Briefing, Translations};
+use crate::corpus::{self, Corpus, LoadOptions};
+use crate::error::{Error, ErrorKind, FileKind, Result, Warning};
+use crate::glossary::{self, Glossary, Hit, Matcher};
+use crate::review::{self, Reviews, Verdict};
+use crate::text::{self, Sentence, SentenceKind};
+use std::path::PathBuf;
+
+/// The stages a run reports on, in their order.
+#[non_exhaustive]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    Read,
+    Segment,
+    Align,
+    Brief,
+    Render,
+    Write,
+}
+
+impl Stage {
+    pub fn name(self) -> &'static str {
+        match self {
+            Stage::Read => "read",
+            Stage::Segment => "segment",
+            Stage::Align => "align",
+            Stage::Brief => "brief",
+            Stage::Render => "render",
+            Stage::Write => "write",
+        }
+    }
+}
+
+/// Told what a run meets: when a stage begins and ends, as its items are done (from any
+/// thread), and each warning. Every method does nothing by default.
+pub trait Reporter: Sync {
+    /// `total`: how many items the stage has, when known.
+    fn begin(&self, _stage: Stage, _total: Option<u64>) {}
+    fn advance(&self, _items: u64) {}
+    fn end(&self, _stage: Stage) {}
+    /// Something the user should know that does not stop the run.
+    fn warn(&self, _warning: &Warning) {}
+}
+
+/// Reports nothing.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Silent;
+
+impl Reporter for Silent {}
+
+/// Run `work` as `stage`, reporting its beginning and end.
+pub fn stage<T>(
+    reporter: &dyn Reporter,
+    stage: Stage,
+    total: Option<u64>,
+    work: impl FnOnce() -> T,
+) -> T {
+    reporter.begin(stage, total);
+    let out = work();
+    reporter.end(stage);
+    out
+}
+
+/// Where the desk keeps its files: each as the user named it, else the default — the glossary
+/// `./glossary.toml`, the decisions `reviews.toml` and the translations `translations.toml`
+/// beside the glossary.
+#[derive(Debug, Clone, Default)]
+pub struct DeskFiles {
+    pub glossary: Option<PathBuf>,
+    pub reviews: Option<PathBuf>,
+    pub translations: Option<PathBuf>,
+}
+
+impl DeskFiles {
+    pub fn glossary_path(&self) -> PathBuf {
+        self.glossary
+            .clone()
+            .unwrap_or_else(|| PathBuf::from("glossary.toml"))
+    }
+
+    pub fn reviews_path(&self) -> PathBuf {
+        self.reviews
+            .clone()
+            .unwrap_or_else(|| self.beside_glossary("reviews.toml"))
+    }
+
+    pub fn translations_path(&self) -> PathBuf {
+        self.translations
+            .clone()
+            .unwrap_or_else(|| self.beside_glossary("translations.toml"))
+    }
+
+    fn beside_glossary(&self, name: &str) -> PathBuf {
+        match self.glossary_path().parent() {
+            Some(dir) if !dir.as_os_str().is_empty() => dir.join(name),
+            _ => PathBuf::from(name),
+        }
+    }
+
+    /// The glossary, which the run needs: without `--glossary` and `./glossary.toml`, an error
+    /// that says how to make one.
+    pub fn glossary(&self) -> Result<Glossary> {
+        let path = self.glossary_path();
+        if self.glossary.is_none() && !path.exists() {
+            return Err(Error::new(ErrorKind::NoGlossary).in_file(FileKind::Glossary));
+        }
+        glossary::load(&path)
+    }
+
+    /// The glossary if there is one (a named file must exist; the default may not).
+    pub fn optional_glossary(&self) -> Result<Option<Glossary>> {
+        match self.glossary() {
+            Ok(glossary) => Ok(Some(glossary)),
+            Err(e) if e.kind() == &ErrorKind::NoGlossary => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// The desk's decisions (none yet when the file does not exist).
+    pub fn reviews(&self) -> Result<Reviews> {
+        review::decisions::load(&self.reviews_path())
+    }
+
+    /// The desk's translations (none yet when the file does not exist).
+    pub fn translations(&self) -> Result<Translations> {
+        brief::translations::load(&self.translations_path())
+    }
+}
+
+/// Read the articles under `paths`. Warnings (files skipped, bidi controls) are reported and
+/// kept in the corpus; a run with no article text at all is an error.
+pub fn read(paths: &[PathBuf], options: &LoadOptions, reporter: &dyn Reporter) -> Result<Corpus> {
+    let corpus = stage(reporter, Stage::Read, None, || corpus::load(paths, options))?;
+    for warning in &corpus.warnings {
+        reporter.warn(warning);
+    }
+    if corpus.documents.is_empty() {
+        return Err(Corpus::nothing_to_read(paths));
+    }
+    Ok(corpus)
+}
+
+/// Every document's sentences, segmented on every core, in document order.
+pub fn segment(corpus: &Corpus, reporter: &dyn Reporter) -> Vec<Vec<Sentence>> {
+    let total = corpus.documents.len() as u64;
+    stage(reporter, Stage::Segment, Some(total), || {
+        crate::parallel::map(&corpus.documents, |doc| {
+            let sentences = text::segment_from(&doc.text, doc.body_start);
+            reporter.advance(1);
+            sentences
+        })
+    })
+}
+
+/// The sentences that report something (body and headlines, not bylines or metadata): what
+/// is aligned, reviewed and briefed.
+pub fn reporting_sentences<'c>(
+    corpus: &'c Corpus,
+    segmented: &[Vec<Sentence>],
+) -> Vec<align::Sentence<'c>> {
+    let mut sentences = Vec::new();
+    for (d, (doc, segs)) in corpus.documents.iter().zip(segmented).enumerate() {
+        for (index, s) in segs.iter().enumerate() {
+            if matches!(s.kind, SentenceKind::Body | SentenceKind::Headline) {
+                sentences.push(align::Sentence {
+                    doc: d,
+                    index,
+                    text: s.span.slice(&doc.text),
+                });
+            }
+        }
+    }
+    sentences
+}
+
+/// Alignment options with the desk's decisions: rejected pairs never align, accepted ones do.
+pub fn align_options(threshold: f64, reviews: &Reviews) -> align::Options {
+    align::Options {
+        threshold,
+        accepted: reviews.with_verdict(Verdict::Accept),
+        rejected: reviews.with_verdict(Verdict::Reject),
+        ..align::Options::default()
+    }
+}
+
+/// The articles segmented and aligned: what brief, review and translate start from.
+#[derive(Debug)]
+pub struct Analysis<'c> {
+    pub corpus: &'c Corpus,
+    /// Every document's sentences, in document order.
+    pub segmented: Vec<Vec<Sentence>>,
+    /// The reporting sentences, as aligned; pairs and clusters index into these.
+    pub sentences: Vec<align::Sentence<'c>>,
+    pub alignment: Alignment,
+}
+
+/// Segment and align `corpus` with `options` (see [`align_options`]).
+pub fn analyse<'c>(
+    corpus: &'c Corpus,
+    matcher: Option<&Matcher>,
+    options: &align::Options,
+    reporter: &dyn Reporter,
+) -> Analysis<'c> {
+    let segmented = segment(corpus, reporter);
+    let sentences = reporting_sentences(corpus, &segmented);
+    let alignment = stage(reporter, Stage::Align, None, || {
+        align::align(&sentences, matcher, options)
+    });
+    Analysis {
+        corpus,
+        segmented,
+        sentences,
+        alignment,
+    }
+}
+
+/// One sentence of a pair, as people and tools see it: the article, the sentence's index in
+/// it, its original text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct Side<'a> {
+    pub doc: &'a str,
+    pub index: usize,
+    pub text: &'a str,
+}
+
+/// An aligned pair with its word diff and the desk's decision about it.
+#[derive(Debug, Clone)]
+pub struct ReviewedPair<'a> {
+    pub pair: &'a Pair,
+    pub a: Side<'a>,
+    pub b: Side<'a>,
+    pub diff: review::WordDiff,
+    pub verdict: Option<Verdict>,
+    pub note: Option<&'a str>,
+}
+
+impl<'c> Analysis<'c> {
+    /// Aligned sentence `s` (an index into [`Analysis::sentences`]).
+    pub fn side(&self, s: usize) -> Side<'_> {
+        let sentence = &self.sentences[s];
+        Side {
+            doc: &self.corpus.documents[sentence.doc].id,
+            index: sentence.index,
+            text: sentence.text,
+        }
+    }
+
+    /// The aligned pair with this id.
+    pub fn pair(&self, id: &str) -> Option<&Pair> {
+        self.alignment.pairs.iter().find(|p| p.id == id)
+    }
+
+    /// Every aligned pair as a word diff (on every core), with the desk's decision.
+    pub fn reviewed<'s>(
+        &'s self,
+        matcher: Option<&Matcher>,
+        reviews: &'s Reviews,
+    ) -> Vec<ReviewedPair<'s>> {
+        let diffs = crate::parallel::map(&self.alignment.pairs, |p| {
+            review::diff(self.sentences[p.a].text, self.sentences[p.b].text, matcher)
+        });
+        self.alignment
+            .pairs
+            .iter()
+            .zip(diffs)
+            .map(|(pair, diff)| {
+                let decision = reviews.get(&pair.id);
+                ReviewedPair {
+                    pair,
+                    a: self.side(pair.a),
+                    b: self.side(pair.b),
+                    diff,
+                    verdict: decision.and_then(|d| d.verdict),
+                    note: decision.and_then(|d| d.note.as_deref()),
+                }
+            })
+            .collect()
+    }
+
+    /// The briefing of the analysed articles.
+    pub fn brief(
+        &self,
+        desk: &BriefDesk<'_>,
+        options: &brief::Options,
+        reporter: &dyn Reporter,
+    ) -> Briefing {
+        let total = self.sentences.len() as u64;
+        stage(reporter, Stage::Brief, Some(total), || {
+            brief::build_with_progress(
+                &brief::Inputs {
+                    corpus: self.corpus,
+                    segmented: &self.segmented,
+                    sentences: &self.sentences,
+                    alignment: &self.alignment,
+                    glossary: desk.glossary,
+                    matcher: desk.matcher,
+                    reviews: desk.reviews,
+                    translations: desk.translations,
+                },
+                options,
+                &|| reporter.advance(1),
+            )
+        })
+    }
+}
+
+/// What the briefing takes from the desk's files.
+#[derive(Debug, Clone, Copy)]
+pub struct BriefDesk<'a> {
+    pub glossary: &'a Glossary,
+    pub matcher: &'a Matcher,
+    pub reviews: &'a Reviews,
+    pub translations: &'a Translations,
+}
+
+/// The glossary terms of one document.
+#[derive(Debug, Clone)]
+pub struct Terms {
+    /// Where each sentence starts, to give a hit its sentence index.
+    pub sentence_starts: Vec<usize>,
+    /// Hits in the body, with offsets into the whole document text.
+    pub hits: Vec<Hit>,
+}
+
+impl Terms {
+    /// The index of the sentence a hit starting at `offset` is in.
+    pub fn sentence_of(&self, offset: usize) -> usize {
+        self.sentence_starts
+            .partition_point(|&s| s <= offset)
+            .saturating_sub(1)
+    }
+}
+
+/// Every document's glossary terms, found on every core, in document order.
+pub fn gloss(corpus: &Corpus, matcher: &Matcher) -> Vec<Terms> {
+    crate::parallel::map(&corpus.documents, |doc| Terms {
+        sentence_starts: text::segment_from(&doc.text, doc.body_start)
+            .iter()
+            .map(|s| s.span.start)
+            .collect(),
+        hits: matcher
+            .find(doc.body())
+            .into_iter()
+            .map(|h| h.shifted(doc.body_start))
+            .collect(),
+    })
+}
