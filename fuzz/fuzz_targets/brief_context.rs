@@ -5,7 +5,7 @@
 //! with no reviews or translations, and rendered as Markdown and HTML. Rendering succeeds;
 //! neither output has a raw bidi reordering control (U+202A–U+202E, U+2066–U+2069) or a
 //! `<script` (in any case); every Markdown table row has as many unescaped `|` as its header
-//! (the check of tests/brief.rs).
+//! (the check of tests/it/brief.rs).
 #![no_main]
 
 mod common;
@@ -96,7 +96,7 @@ fn document(i: usize, text: String) -> Document {
     }
 }
 
-/// Every table row has as many cells as its header (tests/brief.rs).
+/// Every table row has as many cells as its header (tests/it/brief.rs).
 fn assert_tables_are_rectangular(md: &str) {
     let mut header: Option<usize> = None;
     for (n, line) in md.lines().enumerate() {
@@ -112,7 +112,7 @@ fn assert_tables_are_rectangular(md: &str) {
     }
 }
 
-/// Cells of a GFM table row: `|` separates, `\|` does not (tests/brief.rs).
+/// Cells of a GFM table row: `|` separates, `\|` does not (tests/it/brief.rs).
 fn cells(line: &str) -> usize {
     let mut separators = 0;
     let mut escaped = false;

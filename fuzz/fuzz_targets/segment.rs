@@ -1,5 +1,5 @@
 //! `mizan::text::segment` and `segment_from` on any text, the invariants of
-//! tests/properties.rs: spans non-empty, in bounds, on char boundaries, in order and
+//! tests/it/properties.rs: spans non-empty, in bounds, on char boundaries, in order and
 //! non-overlapping, trimmed of white space; every visible character of the article text in
 //! exactly one sentence; nothing before `body_start`.
 //!

@@ -4,7 +4,7 @@
 //! byte length (أ إ آ → ا, ة → ه, ى → ي) is patched in registers and stored back; any chunk with
 //! something else (a diacritic, a digit, a character outside ASCII and U+0600–U+067F) is left
 //! to the scalar loop. Each byte is judged with the byte before it, which is its lead byte when
-//! it is a UTF-8 continuation byte. `tests/properties.rs` checks the result equals the scalar
+//! it is a UTF-8 continuation byte. `tests/it/properties.rs` checks the result equals the scalar
 //! path's on generated text.
 
 #[cfg(target_arch = "x86_64")]
