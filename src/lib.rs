@@ -29,6 +29,7 @@ pub mod files;
 pub mod glossary;
 pub mod parallel;
 pub mod review;
+pub mod suggest;
 pub mod text;
 
 pub use error::{Error, Result};
