@@ -31,5 +31,6 @@ pub mod parallel;
 pub mod review;
 pub mod suggest;
 pub mod text;
+pub(crate) mod union_find;
 
 pub use error::{Error, Result};

@@ -6,6 +6,7 @@ use super::reading::{CorpusWords, NONE, add_surface, best_surface};
 use crate::glossary::matcher::canonical;
 use crate::glossary::{Glossary, Matcher};
 use crate::text::clitics::ARTICLE;
+use crate::union_find::UnionFind;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 /// One spelling seen in the corpus: a word, or two words.
@@ -443,42 +444,6 @@ fn disjoint(a: &[u32], b: &[u32]) -> bool {
     a.iter().all(|d| b.binary_search(d).is_err())
 }
 
-/// Union–find over node indices.
-struct Groups(Vec<usize>);
-
-impl Groups {
-    fn new(n: usize) -> Self {
-        Groups((0..n).collect())
-    }
-
-    fn find(&mut self, mut x: usize) -> usize {
-        while self.0[x] != x {
-            self.0[x] = self.0[self.0[x]];
-            x = self.0[x];
-        }
-        x
-    }
-
-    fn union(&mut self, a: usize, b: usize) {
-        let (ra, rb) = (self.find(a), self.find(b));
-        if ra != rb {
-            self.0[ra.max(rb)] = ra.min(rb);
-        }
-    }
-
-    /// Groups of two or more, in order of their first member.
-    fn into_groups(mut self) -> Vec<Vec<usize>> {
-        let mut by_root: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
-        for i in 0..self.0.len() {
-            let r = self.find(i);
-            by_root.entry(r).or_default().push(i);
-        }
-        let mut out: Vec<Vec<usize>> = by_root.into_values().filter(|g| g.len() >= 2).collect();
-        out.sort();
-        out
-    }
-}
-
 /// Whether two single-word (or run-together) spellings are variants of one name.
 fn single_variants(a: &Node<'_>, b: &Node<'_>) -> bool {
     let (sa, sb) = (&a.skeleton, &b.skeleton);
@@ -501,7 +466,7 @@ fn single_variants(a: &Node<'_>, b: &Node<'_>) -> bool {
 }
 
 fn group_singles(nodes: &[Node<'_>]) -> Vec<Vec<usize>> {
-    let mut groups = Groups::new(nodes.len());
+    let mut sets = UnionFind::new(nodes.len());
     // Equal skeletons meet in one bucket; skeletons one swap apart share a deletion.
     let mut buckets: FxHashMap<String, Vec<usize>> = FxHashMap::default();
     for (i, n) in nodes.iter().enumerate() {
@@ -525,12 +490,12 @@ fn group_singles(nodes: &[Node<'_>]) -> Vec<Vec<usize>> {
         for (x, &a) in bucket.iter().enumerate() {
             for &b in &bucket[x + 1..] {
                 if single_variants(&nodes[a], &nodes[b]) {
-                    groups.union(a, b);
+                    sets.union(a, b);
                 }
             }
         }
     }
-    groups.into_groups()
+    sets.groups()
 }
 
 /// (the word that stays, whether the second word varies, a deletion of the varying word's
@@ -538,7 +503,7 @@ fn group_singles(nodes: &[Node<'_>]) -> Vec<Vec<usize>> {
 type PairBucket = (u32, bool, String);
 
 fn group_pairs(nodes: &[Node<'_>], corpus: &CorpusWords<'_>) -> Vec<Vec<usize>> {
-    let mut groups = Groups::new(nodes.len());
+    let mut sets = UnionFind::new(nodes.len());
     let text = |id: u32| corpus.vocab.text(id);
     let skeletons: Vec<(Vec<char>, Vec<char>)> = nodes
         .iter()
@@ -580,12 +545,12 @@ fn group_pairs(nodes: &[Node<'_>], corpus: &CorpusWords<'_>) -> Vec<Vec<usize>> 
                     && !inflections(text(wi), text(wj))
                     && (si == sj || one_loose_swap(si, sj))
                 {
-                    groups.union(i, j);
+                    sets.union(i, j);
                 }
             }
         }
     }
-    groups.into_groups()
+    sets.groups()
 }
 
 /// Every form of every entry, canonical, to the entry (the first, where two share one).
