@@ -18,7 +18,7 @@
 //! آتا keeps its أل). The most peeled reading that qualifies wins; in a small corpus a word
 //! may keep its و for want of evidence (وأظهرت).
 //!
-//! A phrase may not begin or end with a function word (`reading::STOPWORDS`: particles, pronouns,
+//! A phrase may not begin or end with a function word (`text::function_words`: particles, pronouns,
 //! auxiliary and reporting verbs, days and months, common English words; also with the
 //! accusative alef, عددًا), a number or a one-letter word; a single word needs three letters.
 //! Phrases are ranked by articles, then occurrences, then length (longer first), then
@@ -148,7 +148,7 @@ pub fn suggest(
 mod tests {
     use super::*;
     use crate::glossary::Entry;
-    use reading::is_stopword;
+    use crate::text::function_words::is_phrase_stopword;
 
     fn doc(id: &str, text: &str) -> Document {
         Document {
@@ -274,7 +274,7 @@ mod tests {
         for p in &s.phrases {
             let words: Vec<&str> = p.normalized.split(' ').collect();
             for edge in [words[0], words[words.len() - 1]] {
-                assert!(!is_stopword(edge), "{p:?}");
+                assert!(!is_phrase_stopword(edge), "{p:?}");
             }
         }
         // A function word may stand inside a phrase.

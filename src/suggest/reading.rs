@@ -6,13 +6,12 @@ use crate::corpus::Document;
 use crate::glossary::Glossary;
 use crate::glossary::matcher::{Matcher, canonical};
 use crate::text::clitics::{ARTICLE, readings};
-use crate::text::normalize::normalize_str;
+use crate::text::function_words::is_phrase_stopword;
 use crate::text::segment::{SentenceKind, segment_from};
 use crate::text::span::Span;
 use crate::text::tokens::{Tokenized, tokenize};
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::ops::Range;
-use std::sync::OnceLock;
 
 /// No entry, no phrase: the empty value of `u32` indices.
 pub(super) const NONE: u32 = u32::MAX;
@@ -233,7 +232,7 @@ fn analyse(vocab: &mut Vocab, known: &FxHashSet<String>) -> Vec<Word> {
     let attested = |s: &str| {
         vocab.ids.contains_key(s)
             || known.contains(s)
-            || is_stopword(s)
+            || is_phrase_stopword(s)
             || (s.chars().count() >= 4 && markers.get(s).is_some_and(|c| c.len() >= 2))
     };
     let supported = |s: &str| markers.contains_key(s);
@@ -262,8 +261,9 @@ fn analyse(vocab: &mut Vocab, known: &FxHashSet<String>) -> Vec<Word> {
             letters: text.chars().count(),
             arabic: text.chars().all(is_arabic_letter),
             // With its accusative alef (عددًا) a function word is still one.
-            stop: is_stopword(text)
-                || (text.chars().count() >= 4 && text.strip_suffix('ا').is_some_and(is_stopword)),
+            stop: is_phrase_stopword(text)
+                || (text.chars().count() >= 4
+                    && text.strip_suffix('ا').is_some_and(is_phrase_stopword)),
             definite: definite.contains(text),
             key,
             skip,
@@ -349,49 +349,6 @@ fn is_arabic_letter(c: char) -> bool {
             | '\u{06A4}'
             | '\u{06AF}'
     )
-}
-
-/// Function words, in natural spelling (normalized when the set is built): prepositions,
-/// particles, pronouns, demonstratives and relatives, auxiliaries and reporting verbs, days and
-/// months, and the commonest English function words (for embedded quotes).
-#[rustfmt::skip]
-const STOPWORDS: &[&str] = &[
-    // Prepositions and particles.
-    "في", "من", "على", "إلى", "عن", "مع", "منذ", "حتى", "عند", "لدى", "بين", "خلال", "حول", "نحو",
-    "ضد", "عبر", "دون", "سوى", "تحت", "فوق", "أمام", "خلف", "وراء", "قبل", "بعد", "أثناء", "ضمن",
-    "تجاه", "جراء", "بسبب", "وفق", "وفقا", "بحسب", "حسب", "إثر", "عقب", "مثل", "كما", "لكن", "لكنه",
-    "لكنها", "بل", "أو", "أم", "ثم", "إذ", "إذا", "أن", "إن", "أنه", "أنها", "أنهم", "إنه", "إنها",
-    "إنما", "لأن", "لأنه", "كي", "لكي", "حين", "حيث", "بينما", "فيما", "كلما", "عندما", "لما",
-    "ليس", "ليست", "قد", "لقد", "لم", "لن", "لا", "ما", "ماذا", "متى", "كيف", "أين", "هل", "غير",
-    "إلا", "أما", "أي", "أية", "أيضا", "كذلك", "جدا", "فقط", "كل", "كافة", "جميع", "بعض", "عدة",
-    "عدد", "أكثر", "أقل", "يا", "بأن", "الآن", "سواء",
-    // Pronouns, demonstratives, relatives.
-    "هو", "هي", "هم", "هما", "هن", "أنا", "نحن", "أنت", "أنتم", "هذا", "هذه", "ذلك", "تلك", "هذان",
-    "هاتان", "هؤلاء", "أولئك", "الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي", "اللاتي",
-    "هناك", "هنا", "له", "لها", "لهم", "لهما", "به", "بها", "بهم", "فيه", "فيها", "فيهم", "منه",
-    "منها", "منهم", "عليه", "عليها", "عليهم", "إليه", "إليها", "إليهم", "عنه", "عنها", "عنهم",
-    "معه", "معها", "بينهم", "لديه", "لديها", "نفسه", "نفسها",
-    // Auxiliaries and reporting verbs.
-    "كان", "كانت", "كانوا", "يكون", "تكون", "يكن", "أصبح", "أصبحت", "قال", "قالت", "وقال", "وقالت",
-    "يقول", "تقول", "قالوا", "أعلن", "أعلنت", "أضاف", "أضافت", "أوضح", "أوضحت", "ذكر", "ذكرت",
-    "أكد", "أكدت", "أفاد", "أفادت", "أشار", "أشارت", "تابع", "تابعت", "مشيرا", "مشيرة", "مضيفا",
-    "مضيفة",
-    // Days and months.
-    "اليوم", "أمس", "غدا", "السبت", "الأحد", "الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة",
-    "يناير", "فبراير", "مارس", "أبريل", "إبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر",
-    "أكتوبر", "نوفمبر", "ديسمبر", "كانون", "شباط", "آذار", "نيسان", "أيار", "حزيران", "تموز", "آب",
-    "أيلول", "تشرين", "صباح", "مساء", "ليلة",
-    // English.
-    "the", "a", "an", "of", "in", "on", "at", "to", "and", "or", "for", "is", "are", "was", "were",
-    "be", "been", "by", "with", "from", "that", "this", "it", "its", "as", "has", "have", "had",
-    "not", "but", "will", "after", "their", "our", "we", "they", "he", "she", "you", "i", "http",
-    "https", "www",
-];
-
-pub(super) fn is_stopword(word: &str) -> bool {
-    static SET: OnceLock<FxHashSet<String>> = OnceLock::new();
-    SET.get_or_init(|| STOPWORDS.iter().map(|w| normalize_str(w)).collect())
-        .contains(word)
 }
 
 /// The corpus's words: each document's tokens as interned words, and what is known of every
@@ -501,18 +458,4 @@ pub(super) fn best_surface(surfaces: &[(String, u32)]) -> String {
         }
     }
     best.map(|b| b.0.clone()).unwrap_or_default()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn stopwords_are_stored_normalized() {
-        assert!(is_stopword("الي"));
-        assert!(is_stopword("علي"));
-        assert!(is_stopword("ان"));
-        assert!(is_stopword("الخميس"));
-        assert!(!is_stopword("كازاخستان"));
-    }
 }
