@@ -30,6 +30,8 @@ pub mod glossary;
 pub mod parallel;
 pub mod pipeline;
 pub mod review;
+pub mod suggest;
 pub mod text;
+pub(crate) mod union_find;
 
 pub use error::{Error, Result};

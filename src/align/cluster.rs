@@ -4,6 +4,8 @@
 //! facts. Here clusters grow from the strongest pairs down, and two clusters merge only if
 //! every sentence of one is still linked (above a floor) to every sentence of the other.
 
+use crate::union_find::UnionFind;
+
 /// A sentence joins a cluster only if it scores at least this share of the threshold with
 /// every member.
 pub const LINK_FLOOR: f64 = 0.6;
@@ -30,12 +32,13 @@ pub fn cluster(
             members.len() - 1
         })
     };
-    let mut owner: Vec<usize> = Vec::new();
+    // Which cluster a merged-away cluster now belongs to; grows as clusters are created.
+    let mut sets = UnionFind::new(0);
     for &(a, b, _) in pairs {
         let ca = cluster_for(a, &mut members);
         let cb = cluster_for(b, &mut members);
-        owner.resize(members.len(), usize::MAX);
-        let (ca, cb) = (root(&mut owner, ca), root(&mut owner, cb));
+        sets.grow(members.len());
+        let (ca, cb) = (sets.find(ca), sets.find(cb));
         if ca == cb {
             continue;
         }
@@ -62,7 +65,7 @@ pub fn cluster(
         };
         let moved = std::mem::take(&mut members[gone]);
         members[keep].extend(moved);
-        owner[gone] = keep;
+        sets.attach(gone, keep);
     }
     let mut clusters: Vec<Vec<usize>> = members.into_iter().filter(|m| m.len() >= 2).collect();
     for c in &mut clusters {
@@ -70,18 +73,6 @@ pub fn cluster(
     }
     clusters.sort_unstable_by_key(|c| c[0]);
     clusters
-}
-
-/// The cluster a merged cluster now belongs to (`usize::MAX`: itself), with path halving.
-fn root(owner: &mut [usize], mut c: usize) -> usize {
-    while owner[c] != usize::MAX {
-        let next = owner[c];
-        if owner[next] != usize::MAX {
-            owner[c] = owner[next];
-        }
-        c = next;
-    }
-    c
 }
 
 #[cfg(test)]

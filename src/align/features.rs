@@ -3,6 +3,7 @@
 
 use crate::glossary::Matcher;
 use crate::text::clitics::for_each_reading;
+use crate::text::function_words::is_light_for_alignment;
 use crate::text::numbers::{Quantity, QuantityMatch, quantity_at};
 use crate::text::tokens::{TokenKind, tokenize};
 
@@ -13,109 +14,6 @@ pub type Unit = String;
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Features {
     pub units: Vec<(Unit, bool)>,
-}
-
-/// Function words and attribution boilerplate (normalized), weighted low: two sentences do not
-/// report the same fact because both say "وقال" or "بحسب".
-const LIGHT: &[&str] = &[
-    "في",
-    "من",
-    "علي",
-    "الي",
-    "عن",
-    "ان",
-    "التي",
-    "الذي",
-    "الذين",
-    "هذا",
-    "هذه",
-    "ذلك",
-    "تلك",
-    "كان",
-    "كانت",
-    "قد",
-    "لم",
-    "لا",
-    "ما",
-    "مع",
-    "بعد",
-    "قبل",
-    "حتي",
-    "او",
-    "ثم",
-    "كل",
-    "بين",
-    "عند",
-    "خلال",
-    "حيث",
-    "منذ",
-    "ايضا",
-    "اليوم",
-    "هو",
-    "هي",
-    "هم",
-    "انه",
-    "انها",
-    "فيه",
-    "فيها",
-    "عليه",
-    "عليها",
-    "له",
-    "لها",
-    "به",
-    "بها",
-    "منها",
-    "منه",
-    "اي",
-    "غير",
-    "بعض",
-    "عدد",
-    "نحو",
-    "قال",
-    "قالت",
-    "اضاف",
-    "اضافت",
-    "اعلن",
-    "اعلنت",
-    "ذكر",
-    "ذكرت",
-    "نقل",
-    "نقلت",
-    "اكد",
-    "اكدت",
-    "اشار",
-    "اشارت",
-    "بحسب",
-    "حسب",
-    "وفق",
-    "وفقا",
-    "تابع",
-    "صرح",
-    "اوضح",
-    "اوضحت",
-    "افاد",
-    "افادت",
-    "وكاله",
-    "وكالات",
-    "الانباء",
-    "انباء",
-    "بيان",
-    "مصادر",
-    "يوم",
-    "الاربعاء",
-    "الخميس",
-    "الجمعه",
-    "السبت",
-    "الاحد",
-    "الاثنين",
-    "الثلاثاء",
-];
-
-/// The light words as a hash set, built once.
-fn light_words() -> &'static rustc_hash::FxHashSet<&'static str> {
-    static LIGHT_WORDS: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>> =
-        std::sync::OnceLock::new();
-    LIGHT_WORDS.get_or_init(|| LIGHT.iter().copied().collect())
 }
 
 /// A unit as the walker finds it, before it is named or hashed.
@@ -209,8 +107,7 @@ pub fn walk_units(text: &str, matcher: Option<&Matcher>, mut emit: impl FnMut(Un
             TokenKind::Number => emit(UnitRef::Word(norm), false),
             TokenKind::Word => {
                 let stem = stem(norm);
-                let light = light_words();
-                let light = light.contains(stem) || light.contains(norm);
+                let light = is_light_for_alignment(stem) || is_light_for_alignment(norm);
                 // Single letters (leftover clitics, initials) say nothing.
                 if stem.chars().nth(1).is_some() {
                     emit(UnitRef::Word(stem), light);

@@ -7,6 +7,8 @@
 //! of links, grown under a size cap so that a week's archive does not chain into one story; and
 //! two figures are only set against each other when their articles are the same or linked.
 
+use crate::union_find::UnionFind;
+
 /// Names two articles must share to be linked.
 pub const SHARED_NAMES: usize = 2;
 /// A name found in at most this many articles, or this fraction of them if more, is rare
@@ -41,7 +43,7 @@ impl Stories {
 /// names of each article.
 pub fn stories(articles: usize, facts: &[Vec<usize>], names: &[Vec<usize>]) -> Stories {
     let cap = STORY_ARTICLES.max((articles as f64 * STORY_FRACTION) as usize);
-    let mut sets = DisjointSets::new(articles);
+    let mut sets = UnionFind::new(articles);
     let mut links = std::collections::HashSet::new();
     // Facts with fewer articles first: they are the more specific links.
     let mut by_size: Vec<&Vec<usize>> = facts.iter().collect();
@@ -91,38 +93,6 @@ pub fn stories(articles: usize, facts: &[Vec<usize>], names: &[Vec<usize>]) -> S
         })
         .collect();
     Stories { of_article, links }
-}
-
-struct DisjointSets {
-    parent: Vec<usize>,
-    size: Vec<usize>,
-}
-
-impl DisjointSets {
-    fn new(n: usize) -> Self {
-        DisjointSets {
-            parent: (0..n).collect(),
-            size: vec![1; n],
-        }
-    }
-
-    fn find(&mut self, mut x: usize) -> usize {
-        while self.parent[x] != x {
-            self.parent[x] = self.parent[self.parent[x]];
-            x = self.parent[x];
-        }
-        x
-    }
-
-    /// Join the sets of `a` and `b` unless the result would hold more than `cap` members.
-    fn union_capped(&mut self, a: usize, b: usize, cap: usize) {
-        let (ra, rb) = (self.find(a), self.find(b));
-        if ra != rb && self.size[ra] + self.size[rb] <= cap {
-            let (keep, join) = (ra.min(rb), ra.max(rb));
-            self.parent[join] = keep;
-            self.size[keep] += self.size[join];
-        }
-    }
 }
 
 #[cfg(test)]

@@ -1,5 +1,5 @@
 //! The desk's Arabic–English glossary: the file, strict loading, matching in articles, checks,
-//! editing that keeps the user's formatting, exchange formats, and suggestions.
+//! editing that keeps the user's formatting, and exchange formats.
 //!
 //! ```toml
 //! [meta]                             # optional, first
@@ -18,7 +18,6 @@ pub mod edit;
 pub mod exchange;
 pub mod file;
 pub mod matcher;
-pub mod suggest;
 
 pub use file::{load, parse};
 pub use matcher::{Form, Hit, Matcher};

@@ -1,8 +1,10 @@
-//! Text primitives shared by the stages: spans, normalization, tokens, sentence boundaries.
+//! Text primitives shared by the stages: spans, normalization, tokens, sentence boundaries,
+//! function words.
 
 pub mod abbreviations;
 pub mod bidi;
 pub mod clitics;
+pub(crate) mod function_words;
 pub mod header;
 pub mod normalize;
 mod normalize_simd;
