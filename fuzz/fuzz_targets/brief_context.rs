@@ -17,8 +17,8 @@ use mizan::corpus::{Corpus, Document, metadata};
 use mizan::glossary::{Glossary, Matcher};
 use mizan::pipeline;
 use mizan::review::Reviews;
-use mizan::text::bidi::is_reordering_control;
-use mizan::text::normalize::is_invisible_control;
+use mizan::text::chars::is_reordering_control;
+use mizan::text::chars::is_invisible_control;
 use std::sync::LazyLock;
 
 static GLOSSARY: LazyLock<(Glossary, Matcher)> = LazyLock::new(|| {

@@ -46,7 +46,7 @@ fuzz_target!(|data: &[u8]| {
         }
         let _ = (problem.is_error(), problem.describe(&g));
     }
-    let _ = glossary::check::term_lines(text);
+    let _ = glossary::layout::term_lines(text);
     // Every form once, with a proclitic, separated by punctuation and white space.
     let mut article = String::new();
     for entry in &g.terms {

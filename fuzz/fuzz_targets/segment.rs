@@ -10,7 +10,7 @@
 mod common;
 
 use libfuzzer_sys::fuzz_target;
-use mizan::text::normalize::is_invisible_control;
+use mizan::text::chars::is_invisible_control;
 use mizan::text::{Sentence, segment, segment_from};
 
 fuzz_target!(|data: &[u8]| {

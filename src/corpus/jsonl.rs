@@ -7,7 +7,7 @@
 
 use super::{Corpus, Document, Metadata, Warning, bidi_warning};
 use crate::error::{Error, ErrorKind, FileKind, LineProblem, Location, Result};
-use crate::text::normalize::is_invisible_control;
+use crate::text::chars::is_invisible_control;
 use serde_json::{Map, Value};
 use std::io::{BufRead, BufReader, Read};
 use std::path::Path;

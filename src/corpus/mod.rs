@@ -4,9 +4,9 @@
 //! Bad files get errors that name them; an empty file is skipped with a warning.
 
 use crate::error::{Error, ErrorKind, FileKind, Location, Result};
-use crate::text::bidi::is_reordering_control;
+use crate::text::chars::is_invisible_control;
+use crate::text::chars::is_reordering_control;
 use crate::text::header::leading_date;
-use crate::text::normalize::is_invisible_control;
 use crate::text::span::line_column;
 use std::path::{Path, PathBuf};
 use std::str::FromStr;

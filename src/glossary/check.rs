@@ -134,15 +134,6 @@ pub fn check(glossary: &Glossary) -> Vec<Problem> {
     problems
 }
 
-/// Line (1-based) of each `[[term]]` header in the glossary text, by entry index.
-pub fn term_lines(text: &str) -> Vec<usize> {
-    text.lines()
-        .enumerate()
-        .filter(|(_, l)| l.trim() == "[[term]]")
-        .map(|(i, _)| i + 1)
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -221,13 +212,5 @@ mod tests {
         let problems = check(&g(&[("الشرطة", "police", &["الشرطه"])]));
         assert_eq!(problems.len(), 1);
         assert!(!problems[0].is_error());
-    }
-
-    #[test]
-    fn term_lines_count_headers() {
-        assert_eq!(
-            term_lines("# x\n[[term]]\nar = \"a\"\n\n[[term]]\n"),
-            [2, 5]
-        );
     }
 }

@@ -25,10 +25,11 @@
 //! tidied its end, and `rm` does not undo that: a missing final newline stays added, and trailing
 //! blank lines stay collapsed into the one blank line before the new table.
 
+use super::layout::{TermLayout, Unlocated, term_tables};
 use super::matcher::canonical;
 use super::{Entry, Glossary, file};
 use crate::error::{Error, ErrorKind, FileKind, Location, Result};
-use crate::text::normalize::is_invisible_control;
+use crate::text::chars::is_invisible_control;
 use crate::text::span::line_column;
 use std::io::ErrorKind as IoErrorKind;
 use std::ops::Range;
@@ -280,27 +281,6 @@ fn quote(value: &str) -> String {
     out
 }
 
-/// Where the parts of one `[[term]]` table are in the text.
-#[derive(Debug)]
-struct TermLayout {
-    /// The `[[term]]` header.
-    header: Range<usize>,
-    /// Start of the `ar` key: where messages about the entry point.
-    ar_key: usize,
-    /// End of the table's last value.
-    end: usize,
-    /// Start of the key and end of the value of `ar`, `en` and `kind`.
-    fields: Vec<(usize, usize)>,
-    variants: Option<ArrayLayout>,
-}
-
-/// A `variants = [...]` array: its brackets and its elements.
-#[derive(Debug)]
-struct ArrayLayout {
-    span: Range<usize>,
-    items: Vec<Range<usize>>,
-}
-
 /// A glossary's text (without a byte order mark), what it says, and where its terms are.
 struct Doc<'a> {
     path: &'a Path,
@@ -325,30 +305,16 @@ impl<'a> Doc<'a> {
                 message,
             )
         };
-        let doc = toml_edit::Document::parse(text).map_err(|e| {
-            at(
-                e.span().map_or(0, |s| s.start),
-                e.message().trim().to_string(),
-            )
+        let terms = term_tables(text).map_err(|problem| match problem {
+            Unlocated::NotToml { offset, message } => at(offset, message),
+            Unlocated::InlineArray { offset } => at(
+                offset,
+                "the terms are written as an inline array (term = [...]); glossary editing \
+                 works on [[term]] tables: rewrite them as [[term]] tables"
+                    .into(),
+            ),
+            Unlocated::Unknown => at(0, "cannot locate the [[term]] tables in the text".into()),
         })?;
-        let terms = match doc.as_table().get_key_value("term") {
-            None => Vec::new(),
-            Some((key, item)) => match item.as_array_of_tables() {
-                Some(tables) => tables
-                    .iter()
-                    .map(layout)
-                    .collect::<Option<Vec<_>>>()
-                    .ok_or_else(|| at(0, "cannot locate the [[term]] tables in the text".into()))?,
-                None => {
-                    return Err(at(
-                        key.span().map_or(0, |s| s.start),
-                        "the terms are written as an inline array (term = [...]); glossary \
-                         editing works on [[term]] tables: rewrite them as [[term]] tables"
-                            .into(),
-                    ));
-                }
-            },
-        };
         if terms.len() != glossary.terms.len() {
             return Err(at(
                 0,
@@ -653,44 +619,6 @@ impl<'a> Doc<'a> {
             )),
         }
     }
-}
-
-/// Where a `[[term]]` table's parts are; `None` if a span is missing.
-fn layout(table: &toml_edit::Table) -> Option<TermLayout> {
-    let header = table.span()?;
-    let mut end = header.end;
-    for (name, _) in table.iter() {
-        let (_, item) = table.get_key_value(name)?;
-        end = end.max(item.span()?.end);
-    }
-    let field = |name: &str| -> Option<Option<(usize, usize)>> {
-        match table.get_key_value(name) {
-            None => Some(None),
-            Some((key, item)) => Some(Some((key.span()?.start, item.span()?.end))),
-        }
-    };
-    let ar = field("ar")??;
-    let fields = [Some(ar), field("en")?, field("kind")?]
-        .into_iter()
-        .flatten()
-        .collect();
-    let variants = match table.get("variants") {
-        None => None,
-        Some(item) => {
-            let array = item.as_array()?;
-            Some(ArrayLayout {
-                span: array.span()?,
-                items: array.iter().map(|v| v.span()).collect::<Option<_>>()?,
-            })
-        }
-    };
-    Some(TermLayout {
-        header,
-        ar_key: ar.0,
-        end,
-        fields,
-        variants,
-    })
 }
 
 /// The byte ranges of the text's lines, each with its line ending.

@@ -17,6 +17,7 @@ pub mod check;
 pub mod edit;
 pub mod exchange;
 pub mod file;
+pub mod layout;
 pub mod matcher;
 
 pub use file::{load, parse};

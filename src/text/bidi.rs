@@ -1,13 +1,7 @@
 //! Bidi controls that reorder what a reader sees, and how output keeps them harmless.
 
+use super::chars::is_reordering_control;
 use std::borrow::Cow;
-
-/// Embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069): they change the display
-/// order of the text around them, so an article can show a reader something other than what it
-/// says ("Trojan Source"). Marks (LRM, RLM, ALM) only nudge neutral characters and are left alone.
-pub fn is_reordering_control(c: char) -> bool {
-    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
-}
 
 /// `text` with every reordering control replaced by a visible `⟨U+202E⟩`, for displays where
 /// the reader should see the control instead of being misled by it.

@@ -3,6 +3,7 @@
 
 pub mod abbreviations;
 pub mod bidi;
+pub mod chars;
 pub mod clitics;
 pub(crate) mod function_words;
 pub mod header;

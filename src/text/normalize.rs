@@ -55,28 +55,7 @@ const fn ascii_digit(value: u32) -> char {
     (b'0' + value as u8) as char
 }
 
-/// Zero-width characters, bidi embeddings, overrides and isolates, the Arabic letter mark and the
-/// byte order mark: invisible in display, but they split words for a naive matcher.
-pub const fn is_invisible_control(c: char) -> bool {
-    matches!(
-        c,
-        '\u{200B}'..='\u{200F}'
-            | '\u{202A}'..='\u{202E}'
-            | '\u{2066}'..='\u{2069}'
-            | '\u{061C}'
-            | '\u{FEFF}'
-            | '\u{00AD}'
-            | '\u{2060}'
-    )
-}
-
-/// Bidi controls that can reorder what a reader sees (embeddings, overrides, isolates, marks).
-pub fn is_bidi_control(c: char) -> bool {
-    matches!(
-        c,
-        '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{061C}'
-    )
-}
+use super::chars::is_invisible_control;
 
 /// Normalized text with its way back to the original.
 #[derive(Debug, Clone, PartialEq, Eq)]

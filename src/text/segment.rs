@@ -5,8 +5,9 @@
 //! exactly one sentence.
 
 use super::abbreviations::ABBREVIATIONS;
+use super::chars::is_invisible_control;
 use super::header::leading_date;
-use super::normalize::{Fold, fold, is_invisible_control, normalize_str};
+use super::normalize::{Fold, fold, normalize_str};
 use super::span::Span;
 use serde::Serialize;
 use std::collections::HashSet;

@@ -1,6 +1,7 @@
 //! Invariants of normalization, tokens and segmentation on arbitrary text.
 
-use mizan::text::normalize::{is_invisible_control, normalize_reference};
+use mizan::text::chars::is_invisible_control;
+use mizan::text::normalize::normalize_reference;
 use mizan::text::{normalize, normalize_str, segment, tokenize};
 use proptest::prelude::*;
 
