@@ -6,9 +6,14 @@
 
 pub mod build;
 pub mod context;
+mod english;
 pub mod escape;
+mod facts;
+mod figures;
 pub mod render;
+pub mod shown;
 pub mod stories;
+mod terms;
 pub mod translations;
 
 pub use build::{Inputs, Options, build, build_with_progress};
