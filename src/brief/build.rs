@@ -96,7 +96,7 @@ pub fn build_with_progress(
         .flat_map(|f| std::iter::once(&f.main).chain(f.variants.iter().map(|v| &v.line)))
         .chain(&single)
     {
-        if line.english.origin == "desk" {
+        if line.english.origin == Origin::Desk {
             translations_used.insert(line.hash.clone());
         }
     }

@@ -2,7 +2,7 @@
 //! else a gloss of its terms.
 
 use super::build::{Builder, round3};
-use super::context::English;
+use super::context::{English, Origin};
 
 impl Builder<'_> {
     /// Best first: the desk's translation, one of an aligned near-duplicate, a gloss.
@@ -11,7 +11,7 @@ impl Builder<'_> {
         if let Some(t) = translations.get(self.found[s].hash) {
             return English {
                 text: t.en.clone(),
-                origin: "desk",
+                origin: Origin::Desk,
                 similarity: None,
                 from: None,
                 by: t.by.clone(),
@@ -25,7 +25,7 @@ impl Builder<'_> {
         if let Some((o, score, t)) = nearest {
             return English {
                 text: t.en.clone(),
-                origin: "near_duplicate",
+                origin: Origin::NearDuplicate,
                 similarity: Some(round3(score)),
                 from: Some(self.citation(o)),
                 by: t.by.clone(),
@@ -33,7 +33,11 @@ impl Builder<'_> {
         }
         let gloss = self.gloss(s);
         English {
-            origin: if gloss.is_empty() { "none" } else { "gloss" },
+            origin: if gloss.is_empty() {
+                Origin::None
+            } else {
+                Origin::Gloss
+            },
             text: gloss,
             similarity: None,
             from: None,
