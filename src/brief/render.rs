@@ -179,7 +179,7 @@ fn thousands(value: Value) -> String {
 
 /// A template error naming the template (its file when it is the desk's), the line and what
 /// is wrong.
-fn template_error(e: &minijinja::Error, overrides: Option<&Path>) -> Error {
+pub(crate) fn template_error(e: &minijinja::Error, overrides: Option<&Path>) -> Error {
     // The innermost error is where it went wrong (an included partial, say).
     let mut inner: &minijinja::Error = e;
     while let Some(source) =

@@ -1,14 +1,12 @@
 //! `mizan review`: aligned pairs as word diffs, and the desk's decisions about them.
 
-use super::align::{Side, check_threshold, optional_glossary, reporting_sentences, segment_all};
+use super::align::{check_threshold, optional_glossary, reporting_sentences, segment_all};
 use super::input::{Articles, glossary_path};
 use super::output::{finish, stdout};
 use clap::ValueEnum;
 use mizan::align::{self, DEFAULT_THRESHOLD, Options, Sentence, combine, sentence_hash};
 use mizan::glossary::Matcher;
-use mizan::review::{self, Callout, CalloutKind, Change, Op, Reviews, Verdict};
-use mizan::text::bidi::make_visible;
-use serde::Serialize;
+use mizan::review::{self, Change, ReviewedPair, Reviews, Side, Verdict};
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
@@ -191,19 +189,6 @@ fn find_pair(sentences: &[Sentence], hashes: &[u64], id: &str) -> Option<(usize,
     })
 }
 
-#[derive(Serialize)]
-struct Line<'a> {
-    id: &'a str,
-    score: f64,
-    cluster: usize,
-    verdict: Option<Verdict>,
-    note: Option<&'a str>,
-    a: Side<'a>,
-    b: Side<'a>,
-    diff: &'a [Op],
-    callouts: &'a [Callout],
-}
-
 /// Show every aligned pair as a word diff.
 fn show(args: &Args, path: &Path) -> anyhow::Result<()> {
     let reviews: Reviews = review::decisions::load(path)?;
@@ -234,170 +219,35 @@ fn show(args: &Args, path: &Path) -> anyhow::Result<()> {
             text: sentence.text,
         }
     };
-    if args.format == ReviewFormat::Markdown {
-        writeln!(out, "# Review: {} aligned pairs\n", result.pairs.len())?;
-    }
-    for (p, d) in result.pairs.iter().zip(&diffs) {
-        let decision = reviews.get(&p.id);
-        let verdict = decision.and_then(|d| d.verdict);
-        let note = decision.and_then(|d| d.note.as_deref());
-        let (a, b) = (side(p.a), side(p.b));
-        let score = (p.score * 1000.0).round() / 1000.0;
-        match args.format {
-            ReviewFormat::Jsonl => {
-                let mut json = serde_json::to_vec(&Line {
-                    id: &p.id,
-                    score,
-                    cluster: p.cluster,
-                    verdict,
-                    note,
-                    a,
-                    b,
-                    diff: &d.ops,
-                    callouts: &d.callouts,
-                })?;
+    let pairs: Vec<ReviewedPair> = result
+        .pairs
+        .iter()
+        .zip(&diffs)
+        .map(|(p, d)| {
+            let decision = reviews.get(&p.id);
+            ReviewedPair {
+                id: &p.id,
+                score: (p.score * 1000.0).round() / 1000.0,
+                cluster: p.cluster,
+                verdict: decision.and_then(|d| d.verdict),
+                note: decision.and_then(|d| d.note.as_deref()),
+                a: side(p.a),
+                b: side(p.b),
+                diff: &d.ops,
+                callouts: &d.callouts,
+            }
+        })
+        .collect();
+    match args.format {
+        ReviewFormat::Jsonl => {
+            for pair in &pairs {
+                let mut json = serde_json::to_vec(pair)?;
                 json.push(b'\n');
                 out.write_all(&json)?;
             }
-            ReviewFormat::Text => {
-                let status = status(verdict, note);
-                writeln!(
-                    out,
-                    "pair {} · cluster {} · score {score:.2}{status}",
-                    p.id, p.cluster
-                )?;
-                writeln!(
-                    out,
-                    "  A {}#{}: {}",
-                    a.doc,
-                    a.index,
-                    render_text(&d.ops, true, color)
-                )?;
-                writeln!(
-                    out,
-                    "  B {}#{}: {}",
-                    b.doc,
-                    b.index,
-                    render_text(&d.ops, false, color)
-                )?;
-                for c in &d.callouts {
-                    writeln!(out, "  ! {}", describe(c))?;
-                }
-                writeln!(out)?;
-            }
-            ReviewFormat::Markdown => {
-                let status = status(verdict, note);
-                writeln!(
-                    out,
-                    "## Pair `{}` · cluster {} · score {score:.2}{}\n",
-                    p.id,
-                    p.cluster,
-                    escape_html(&status)
-                )?;
-                for (label, s, is_a) in [("A", &a, true), ("B", &b, false)] {
-                    writeln!(
-                        out,
-                        "<p dir=\"rtl\" lang=\"ar\"><b>{label}</b> <code>{}#{}</code>: {}</p>\n",
-                        escape_html(s.doc),
-                        s.index,
-                        render_html(&d.ops, is_a)
-                    )?;
-                }
-                for c in &d.callouts {
-                    writeln!(out, "- {}", escape_html(&describe(c)))?;
-                }
-                if !d.callouts.is_empty() {
-                    writeln!(out)?;
-                }
-            }
         }
+        ReviewFormat::Text => out.write_all(review::render::text(&pairs, color).as_bytes())?,
+        ReviewFormat::Markdown => out.write_all(review::render::markdown(&pairs)?.as_bytes())?,
     }
     finish(out)
-}
-
-fn status(verdict: Option<Verdict>, note: Option<&str>) -> String {
-    let mut s = match verdict {
-        Some(Verdict::Accept) => " · accepted".to_string(),
-        Some(Verdict::Reject) => " · rejected".to_string(),
-        None => String::new(),
-    };
-    if let Some(note) = note {
-        s.push_str(&format!(" · note: {note}"));
-    }
-    s
-}
-
-fn describe(c: &Callout) -> String {
-    let or_none = |s: &str| {
-        if s.is_empty() {
-            "—".to_string()
-        } else {
-            s.to_string()
-        }
-    };
-    match c.kind {
-        CalloutKind::Figure => format!("figure: {} | {}", or_none(&c.a), or_none(&c.b)),
-        CalloutKind::Spelling => format!("spelling: {} | {}", c.a, c.b),
-        CalloutKind::Clause if c.a.is_empty() => format!("only in B: {}", c.b),
-        CalloutKind::Clause if c.b.is_empty() => format!("only in A: {}", c.a),
-        CalloutKind::Clause => format!("clause: {} | {}", c.a, c.b),
-    }
-}
-
-/// One side of the diff for a terminal: what the other side lacks is marked `[-…-]` (A) or
-/// `{+…+}` (B), in red or green when colour is on.
-fn render_text(ops: &[Op], side_a: bool, color: bool) -> String {
-    let mark = |s: &str| -> String {
-        let s = make_visible(s);
-        match (side_a, color) {
-            (true, true) => format!("\u{1b}[31m{s}\u{1b}[0m"),
-            (false, true) => format!("\u{1b}[32m{s}\u{1b}[0m"),
-            (true, false) => format!("[-{s}-]"),
-            (false, false) => format!("{{+{s}+}}"),
-        }
-    };
-    let mut parts: Vec<String> = Vec::new();
-    for op in ops {
-        match (op, side_a) {
-            (Op::Equal { a, .. }, true) | (Op::Equal { b: a, .. }, false) => {
-                parts.push(make_visible(a).into_owned())
-            }
-            (Op::Delete { a }, true) | (Op::Replace { a, .. }, true) => parts.push(mark(a)),
-            (Op::Insert { b }, false) | (Op::Replace { b, .. }, false) => parts.push(mark(b)),
-            _ => {}
-        }
-    }
-    parts.join(" ")
-}
-
-/// One side of the diff as HTML: `<del>` on A, `<ins>` on B.
-fn render_html(ops: &[Op], side_a: bool) -> String {
-    let mut parts: Vec<String> = Vec::new();
-    for op in ops {
-        match (op, side_a) {
-            (Op::Equal { a, .. }, true) | (Op::Equal { b: a, .. }, false) => {
-                parts.push(escape_html(a))
-            }
-            (Op::Delete { a }, true) | (Op::Replace { a, .. }, true) => {
-                parts.push(format!("<del>{}</del>", escape_html(a)))
-            }
-            (Op::Insert { b }, false) | (Op::Replace { b, .. }, false) => {
-                parts.push(format!("<ins>{}</ins>", escape_html(b)))
-            }
-            _ => {}
-        }
-    }
-    parts.join(" ")
-}
-
-/// Article text in HTML: markup characters escaped, bidi controls made visible.
-fn escape_html(s: &str) -> String {
-    make_visible(s)
-        .replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-        .replace('*', "&#42;")
-        .replace('_', "&#95;")
-        .replace('|', "&#124;")
 }
