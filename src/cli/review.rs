@@ -219,35 +219,32 @@ fn show(args: &Args, path: &Path) -> anyhow::Result<()> {
             text: sentence.text,
         }
     };
-    let pairs: Vec<ReviewedPair> = result
-        .pairs
-        .iter()
-        .zip(&diffs)
-        .map(|(p, d)| {
-            let decision = reviews.get(&p.id);
-            ReviewedPair {
-                id: &p.id,
-                score: (p.score * 1000.0).round() / 1000.0,
-                cluster: p.cluster,
-                verdict: decision.and_then(|d| d.verdict),
-                note: decision.and_then(|d| d.note.as_deref()),
-                a: side(p.a),
-                b: side(p.b),
-                diff: &d.ops,
-                callouts: &d.callouts,
-            }
-        })
-        .collect();
-    match args.format {
-        ReviewFormat::Jsonl => {
-            for pair in &pairs {
-                let mut json = serde_json::to_vec(pair)?;
+    let markdown = review::render::Markdown::new();
+    if args.format == ReviewFormat::Markdown {
+        out.write_all(markdown.heading(result.pairs.len())?.as_bytes())?;
+    }
+    for (p, d) in result.pairs.iter().zip(&diffs) {
+        let decision = reviews.get(&p.id);
+        let pair = ReviewedPair {
+            id: &p.id,
+            score: (p.score * 1000.0).round() / 1000.0,
+            cluster: p.cluster,
+            verdict: decision.and_then(|d| d.verdict),
+            note: decision.and_then(|d| d.note.as_deref()),
+            a: side(p.a),
+            b: side(p.b),
+            diff: &d.ops,
+            callouts: &d.callouts,
+        };
+        match args.format {
+            ReviewFormat::Jsonl => {
+                let mut json = serde_json::to_vec(&pair)?;
                 json.push(b'\n');
                 out.write_all(&json)?;
             }
+            ReviewFormat::Text => out.write_all(review::render::text(&pair, color).as_bytes())?,
+            ReviewFormat::Markdown => out.write_all(markdown.pair(&pair)?.as_bytes())?,
         }
-        ReviewFormat::Text => out.write_all(review::render::text(&pairs, color).as_bytes())?,
-        ReviewFormat::Markdown => out.write_all(review::render::markdown(&pairs)?.as_bytes())?,
     }
     finish(out)
 }

@@ -1,6 +1,6 @@
 //! Reviewed pairs rendered for people: text for a terminal (coloured, or marked `[-…-]` and
-//! `{+…+}`) and Markdown whose sentences are right-to-left HTML blocks, made by a minijinja
-//! template compiled into the binary (templates/review.md.j2).
+//! `{+…+}`) and Markdown whose sentences are right-to-left HTML blocks, made by minijinja
+//! templates compiled into the binary (templates/review/).
 
 use super::{Callout, CalloutKind, Op, Verdict};
 use crate::brief::escape;
@@ -38,28 +38,56 @@ pub struct ReviewedPair<'a> {
     pub callouts: &'a [Callout],
 }
 
-const TEMPLATE: &str = "review.md.j2";
-
-/// Every pair as text: a heading line, the two sides, the callouts, a blank line. Words only
-/// one side has are red (A) and green (B) with `color`, else marked `[-…-]` and `{+…+}`.
-pub fn text(pairs: &[ReviewedPair<'_>], color: bool) -> String {
+/// A pair as text: a heading line, the two sides, the callouts, a blank line. Words only one
+/// side has are red (A) and green (B) with `color`, else marked `[-…-]` and `{+…+}`.
+pub fn text(pair: &ReviewedPair<'_>, color: bool) -> String {
     let mut out = String::new();
-    for pair in pairs {
-        write_text(&mut out, &View::of(pair), color).expect("a String takes any text");
-    }
+    write_text(&mut out, &View::of(pair), color).expect("a String takes any text");
     out
 }
 
-/// Every pair as Markdown: a heading per pair, each side a `<p dir="rtl">` block with `<del>`
-/// and `<ins>`, the callouts as a list.
-pub fn markdown(pairs: &[ReviewedPair<'_>]) -> Result<String> {
-    let views: Vec<View> = pairs.iter().map(View::of).collect();
-    let env = environment();
-    let error = |e: minijinja::Error| crate::brief::render::template_error(&e, None);
-    env.get_template(TEMPLATE)
-        .map_err(error)?
-        .render(context! { pairs => Value::from(Serde(&views)) })
-        .map_err(error)
+/// The Markdown templates, compiled. A review is rendered a pair at a time (a week's archive of
+/// 14,565 articles has 133,000 pairs), so it is written as it goes.
+pub struct Markdown {
+    env: Environment<'static>,
+}
+
+const HEADING: &str = "review/heading.md.j2";
+const PAIR: &str = "review/pair.md.j2";
+
+impl Markdown {
+    pub fn new() -> Markdown {
+        Markdown { env: environment() }
+    }
+
+    /// The document's heading, before the first pair.
+    pub fn heading(&self, pairs: usize) -> Result<String> {
+        self.render(HEADING, context! { pairs })
+    }
+
+    /// A pair: a heading, each side a `<p dir="rtl">` block with `<del>` and `<ins>`, the
+    /// callouts as a list.
+    pub fn pair(&self, pair: &ReviewedPair<'_>) -> Result<String> {
+        self.render(
+            PAIR,
+            context! { pair => Value::from(Serde(View::of(pair))) },
+        )
+    }
+
+    fn render(&self, name: &str, context: Value) -> Result<String> {
+        let error = |e: minijinja::Error| crate::brief::render::template_error(&e, None);
+        self.env
+            .get_template(name)
+            .map_err(error)?
+            .render(context)
+            .map_err(error)
+    }
+}
+
+impl Default for Markdown {
+    fn default() -> Markdown {
+        Markdown::new()
+    }
 }
 
 /// A pair as both renderings show it.
@@ -214,8 +242,13 @@ fn environment() -> Environment<'static> {
         };
         out.write_str(&text).map_err(minijinja::Error::from)
     });
-    env.add_template(TEMPLATE, include_str!("../../templates/review.md.j2"))
-        .expect("the built-in review template parses");
+    env.add_template(
+        HEADING,
+        include_str!("../../templates/review/heading.md.j2"),
+    )
+    .expect("the built-in review templates parse");
+    env.add_template(PAIR, include_str!("../../templates/review/pair.md.j2"))
+        .expect("the built-in review templates parse");
     env
 }
 
@@ -271,14 +304,14 @@ mod tests {
         }];
         let pair = pair(&ops, &callouts);
         assert_eq!(
-            text(&[pair], true),
+            text(&pair, true),
             "pair 00000000000000ff · cluster 3 · score 0.88 · accepted · note: a_b\n\
              \x20 A x_1.txt#2: قال \x1b[31mزيد\x1b[0m \x1b[31m5⟨U+202E⟩\x1b[0m\n\
              \x20 B y.txt#0: قال \x1b[32mعمرو\x1b[0m\n\
              \x20 ! figure: 5 | —\n\n"
         );
         assert_eq!(
-            text(&[pair], false),
+            text(&pair, false),
             "pair 00000000000000ff · cluster 3 · score 0.88 · accepted · note: a_b\n\
              \x20 A x_1.txt#2: قال [-زيد-] [-5⟨U+202E⟩-]\n\
              \x20 B y.txt#0: قال {+عمرو+}\n\
@@ -294,16 +327,21 @@ mod tests {
             a: String::new(),
             b: "<i>*x*</i>".into(),
         }];
-        let md = markdown(&[pair(&ops, &with), pair(&ops, &[])]).unwrap();
+        let markdown = Markdown::new();
+        let md = [pair(&ops, &with), pair(&ops, &[])]
+            .iter()
+            .map(|p| markdown.pair(p).unwrap())
+            .collect::<String>();
         let block = "## Pair `00000000000000ff` · cluster 3 · score 0.88 · accepted · note: a&#95;b\n\n\
              <p dir=\"rtl\" lang=\"ar\"><b>A</b> <code>x&#95;1.txt#2</code>: قال <del>زيد</del> <del>5⟨U+202E⟩</del></p>\n\n\
              <p dir=\"rtl\" lang=\"ar\"><b>B</b> <code>y.txt#0</code>: قال <ins>عمرو</ins></p>\n\n";
         assert_eq!(
             md,
-            format!(
-                "# Review: 2 aligned pairs\n\n{block}- only in B: &lt;i&gt;&#42;x&#42;&lt;/i&gt;\n\n{block}"
-            )
+            format!("{block}- only in B: &lt;i&gt;&#42;x&#42;&lt;/i&gt;\n\n{block}")
         );
-        assert_eq!(markdown(&[]).unwrap(), "# Review: 0 aligned pairs\n\n");
+        assert_eq!(
+            markdown.heading(0).unwrap(),
+            "# Review: 0 aligned pairs\n\n"
+        );
     }
 }
