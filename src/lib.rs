@@ -29,6 +29,7 @@ pub mod files;
 pub mod glossary;
 pub mod parallel;
 pub mod pipeline;
+pub mod render;
 pub mod review;
 pub mod suggest;
 pub mod text;

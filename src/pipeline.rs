@@ -8,7 +8,7 @@
 //!                        align, with the desk's decisions ──▶ Analysis
 //!                                        │
 //!          ├─ Analysis::brief  ──▶ Briefing (rendered by brief::Renderer)
-//!          ├─ Analysis::reviewed ──▶ ReviewedPair (rendered by review::render)
+//!          ├─ Analysis::diffs, reviewed ──▶ ReviewedPair (rendered by review::render)
 //!          └─ gloss ──▶ the terms of each document
 //! ```
 //!
@@ -16,12 +16,12 @@
 //! they return; the library never prints. Stages and warnings are reported through [`Reporter`], which the
 //! command line implements with progress bars and timings.
 
-use crate::align::{self, Alignment, Pair};
+use crate::align::{self, Alignment, Pair, Side};
 use crate::brief::{self, Briefing, Translations};
 use crate::corpus::{self, Corpus, LoadOptions};
 use crate::error::{Error, ErrorKind, FileKind, Result, Warning};
 use crate::glossary::{self, Glossary, Hit, Matcher};
-use crate::review::{self, Reviews, Verdict};
+use crate::review::{self, ReviewedPair, Reviews, Verdict, WordDiff};
 use crate::text::{self, Sentence, SentenceKind};
 use std::path::PathBuf;
 
@@ -233,26 +233,6 @@ pub fn analyse<'c>(
     }
 }
 
-/// One sentence of a pair, as people and tools see it: the article, the sentence's index in
-/// it, its original text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
-pub struct Side<'a> {
-    pub doc: &'a str,
-    pub index: usize,
-    pub text: &'a str,
-}
-
-/// An aligned pair with its word diff and the desk's decision about it.
-#[derive(Debug, Clone)]
-pub struct ReviewedPair<'a> {
-    pub pair: &'a Pair,
-    pub a: Side<'a>,
-    pub b: Side<'a>,
-    pub diff: review::WordDiff,
-    pub verdict: Option<Verdict>,
-    pub note: Option<&'a str>,
-}
-
 impl<'c> Analysis<'c> {
     /// Aligned sentence `s` (an index into [`Analysis::sentences`]).
     pub fn side(&self, s: usize) -> Side<'_> {
@@ -269,31 +249,34 @@ impl<'c> Analysis<'c> {
         self.alignment.pairs.iter().find(|p| p.id == id)
     }
 
-    /// Every aligned pair as a word diff (on every core), with the desk's decision.
+    /// Every aligned pair's word diff, in pair order, found on every core.
+    pub fn diffs(&self, matcher: Option<&Matcher>) -> Vec<WordDiff> {
+        crate::parallel::map(&self.alignment.pairs, |p| {
+            review::diff(self.sentences[p.a].text, self.sentences[p.b].text, matcher)
+        })
+    }
+
+    /// Every aligned pair with its diff (from [`Analysis::diffs`]) and the desk's decision,
+    /// as review renders it.
     pub fn reviewed<'s>(
         &'s self,
-        matcher: Option<&Matcher>,
+        diffs: &'s [WordDiff],
         reviews: &'s Reviews,
-    ) -> Vec<ReviewedPair<'s>> {
-        let diffs = crate::parallel::map(&self.alignment.pairs, |p| {
-            review::diff(self.sentences[p.a].text, self.sentences[p.b].text, matcher)
-        });
-        self.alignment
-            .pairs
-            .iter()
-            .zip(diffs)
-            .map(|(pair, diff)| {
-                let decision = reviews.get(&pair.id);
-                ReviewedPair {
-                    pair,
-                    a: self.side(pair.a),
-                    b: self.side(pair.b),
-                    diff,
-                    verdict: decision.and_then(|d| d.verdict),
-                    note: decision.and_then(|d| d.note.as_deref()),
-                }
-            })
-            .collect()
+    ) -> impl Iterator<Item = ReviewedPair<'s>> {
+        self.alignment.pairs.iter().zip(diffs).map(move |(p, d)| {
+            let decision = reviews.get(&p.id);
+            ReviewedPair {
+                id: &p.id,
+                score: (p.score * 1000.0).round() / 1000.0,
+                cluster: p.cluster,
+                verdict: decision.and_then(|d| d.verdict),
+                note: decision.and_then(|d| d.note.as_deref()),
+                a: self.side(p.a),
+                b: self.side(p.b),
+                diff: &d.ops,
+                callouts: &d.callouts,
+            }
+        })
     }
 
     /// The briefing of the analysed articles.

@@ -30,6 +30,15 @@ pub struct Sentence<'a> {
     pub text: &'a str,
 }
 
+/// One sentence of a pair, as people and tools see it: the article's path (as `mizan segment`
+/// gives it), the sentence's index there, its original text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct Side<'a> {
+    pub doc: &'a str,
+    pub index: usize,
+    pub text: &'a str,
+}
+
 #[derive(Debug, Clone)]
 pub struct Options {
     /// Pairs scoring at least this are aligned.

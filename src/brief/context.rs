@@ -119,14 +119,27 @@ pub struct Line {
 #[derive(Debug, Clone, Serialize)]
 pub struct English {
     pub text: String,
-    /// `desk` (translations.toml), `near_duplicate` (the desk translation of an aligned
-    /// sentence, see `similarity` and `from`), `gloss` (the glossary's English for the terms
-    /// found, in order; not a translation) or `none`.
-    pub origin: &'static str,
+    pub origin: Origin,
     pub similarity: Option<f64>,
     pub from: Option<Citation>,
     /// Who translated it, where the translation says.
     pub by: Option<String>,
+}
+
+/// Where the English of a sentence comes from. Templates compare it to the strings it
+/// serializes to (`desk`, `near_duplicate`, `gloss`, `none`), so a variant is never renamed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Origin {
+    /// The desk's translation (translations.toml).
+    Desk,
+    /// The desk translation of an aligned sentence (see `similarity` and `from`).
+    NearDuplicate,
+    /// The glossary's English for the terms found, in order: not a translation.
+    Gloss,
+    /// No translation and no glossary term.
+    None,
 }
 
 #[derive(Debug, Clone, Serialize)]

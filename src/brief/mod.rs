@@ -6,9 +6,13 @@
 
 pub mod build;
 pub mod context;
-pub mod escape;
+mod english;
+mod facts;
+mod figures;
 pub mod render;
+pub mod shown;
 pub mod stories;
+mod terms;
 pub mod translations;
 
 pub use build::{Inputs, Options, build, build_with_progress};

@@ -2,8 +2,8 @@
 //! and a desk's `--templates DIR` overrides any of them by name.
 
 use super::context::Briefing;
-use super::escape;
-use crate::error::{Error, FileKind, Location, Result};
+use crate::error::Result;
+use crate::render::{escape, template_error};
 use minijinja::value::{Serde, Value};
 use minijinja::{AutoEscape, Environment, UndefinedBehavior};
 use std::path::{Path, PathBuf};
@@ -175,33 +175,6 @@ fn thousands(value: Value) -> String {
         }
         Err(_) => value.to_string(),
     }
-}
-
-/// A template error naming the template (its file when it is the desk's), the line and what
-/// is wrong.
-fn template_error(e: &minijinja::Error, overrides: Option<&Path>) -> Error {
-    // The innermost error is where it went wrong (an included partial, say).
-    let mut inner: &minijinja::Error = e;
-    while let Some(source) =
-        std::error::Error::source(inner).and_then(|s| s.downcast_ref::<minijinja::Error>())
-    {
-        inner = source;
-    }
-    let name = inner.name().or(e.name()).unwrap_or("template");
-    let template = match overrides.map(|dir| dir.join(name)) {
-        Some(path) if path.exists() => path.display().to_string(),
-        _ => format!("{name} (built in)"),
-    };
-    let mut message = inner.kind().to_string();
-    if let Some(detail) = inner.detail() {
-        message.push_str(": ");
-        message.push_str(detail);
-    }
-    let location = match inner.line().or(e.line()) {
-        Some(line) => Location::line(template, line),
-        None => Location::file(template),
-    };
-    Error::invalid(FileKind::Template, location, message)
 }
 
 #[cfg(test)]

@@ -3,8 +3,9 @@
 use super::input::{self, Alignment, Articles, GlossaryFile};
 use super::output::{Format, finish, stdout};
 use super::progress::{self, Stages};
+use mizan::align::Side;
 use mizan::glossary::Matcher;
-use mizan::pipeline::{self, Side};
+use mizan::pipeline;
 use mizan::text::bidi::make_visible;
 use serde::Serialize;
 use std::io::Write;

@@ -5,10 +5,8 @@ use super::output::{finish, stdout};
 use super::progress::Stages;
 use clap::ValueEnum;
 use mizan::glossary::Matcher;
-use mizan::pipeline::{self, Side};
-use mizan::review::{self, Callout, CalloutKind, Change, Op, Verdict};
-use mizan::text::bidi::make_visible;
-use serde::Serialize;
+use mizan::pipeline;
+use mizan::review::{self, Change, Verdict};
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 
@@ -158,19 +156,6 @@ fn record(args: &Args, desk: &pipeline::DeskFiles) -> anyhow::Result<()> {
     Ok(())
 }
 
-#[derive(Serialize)]
-struct Line<'a> {
-    id: &'a str,
-    score: f64,
-    cluster: usize,
-    verdict: Option<Verdict>,
-    note: Option<&'a str>,
-    a: Side<'a>,
-    b: Side<'a>,
-    diff: &'a [Op],
-    callouts: &'a [Callout],
-}
-
 /// Show every aligned pair as a word diff.
 fn show(args: &Args, desk: &pipeline::DeskFiles) -> anyhow::Result<()> {
     let reviews = desk.reviews()?;
@@ -179,174 +164,25 @@ fn show(args: &Args, desk: &pipeline::DeskFiles) -> anyhow::Result<()> {
     let corpus = args.input.read(&args.paths, &Stages::quiet())?;
     let options = pipeline::align_options(args.alignment.threshold, &reviews);
     let analysis = pipeline::analyse(&corpus, matcher.as_ref(), &options, &pipeline::Silent);
-    let result = &analysis.alignment;
-    let reviewed = analysis.reviewed(matcher.as_ref(), &reviews);
+    let diffs = analysis.diffs(matcher.as_ref());
     let color = args.format == ReviewFormat::Text
         && std::io::stdout().is_terminal()
         && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     let mut out = stdout();
+    let markdown = review::render::Markdown::new();
     if args.format == ReviewFormat::Markdown {
-        writeln!(out, "# Review: {} aligned pairs\n", result.pairs.len())?;
+        out.write_all(markdown.heading(diffs.len())?.as_bytes())?;
     }
-    for r in &reviewed {
-        let (p, d, verdict, note) = (r.pair, &r.diff, r.verdict, r.note);
-        let (a, b) = (r.a, r.b);
-        let score = (p.score * 1000.0).round() / 1000.0;
+    for pair in analysis.reviewed(&diffs, &reviews) {
         match args.format {
             ReviewFormat::Jsonl => {
-                let mut json = serde_json::to_vec(&Line {
-                    id: &p.id,
-                    score,
-                    cluster: p.cluster,
-                    verdict,
-                    note,
-                    a,
-                    b,
-                    diff: &d.ops,
-                    callouts: &d.callouts,
-                })?;
+                let mut json = serde_json::to_vec(&pair)?;
                 json.push(b'\n');
                 out.write_all(&json)?;
             }
-            ReviewFormat::Text => {
-                let status = status(verdict, note);
-                writeln!(
-                    out,
-                    "pair {} · cluster {} · score {score:.2}{status}",
-                    p.id, p.cluster
-                )?;
-                writeln!(
-                    out,
-                    "  A {}#{}: {}",
-                    a.doc,
-                    a.index,
-                    render_text(&d.ops, true, color)
-                )?;
-                writeln!(
-                    out,
-                    "  B {}#{}: {}",
-                    b.doc,
-                    b.index,
-                    render_text(&d.ops, false, color)
-                )?;
-                for c in &d.callouts {
-                    writeln!(out, "  ! {}", describe(c))?;
-                }
-                writeln!(out)?;
-            }
-            ReviewFormat::Markdown => {
-                let status = status(verdict, note);
-                writeln!(
-                    out,
-                    "## Pair `{}` · cluster {} · score {score:.2}{}\n",
-                    p.id,
-                    p.cluster,
-                    escape_html(&status)
-                )?;
-                for (label, s, is_a) in [("A", &a, true), ("B", &b, false)] {
-                    writeln!(
-                        out,
-                        "<p dir=\"rtl\" lang=\"ar\"><b>{label}</b> <code>{}#{}</code>: {}</p>\n",
-                        escape_html(s.doc),
-                        s.index,
-                        render_html(&d.ops, is_a)
-                    )?;
-                }
-                for c in &d.callouts {
-                    writeln!(out, "- {}", escape_html(&describe(c)))?;
-                }
-                if !d.callouts.is_empty() {
-                    writeln!(out)?;
-                }
-            }
+            ReviewFormat::Text => out.write_all(review::render::text(&pair, color).as_bytes())?,
+            ReviewFormat::Markdown => out.write_all(markdown.pair(&pair)?.as_bytes())?,
         }
     }
     finish(out)
-}
-
-fn status(verdict: Option<Verdict>, note: Option<&str>) -> String {
-    let mut s = match verdict {
-        Some(Verdict::Accept) => " · accepted".to_string(),
-        Some(Verdict::Reject) => " · rejected".to_string(),
-        None => String::new(),
-    };
-    if let Some(note) = note {
-        s.push_str(&format!(" · note: {note}"));
-    }
-    s
-}
-
-fn describe(c: &Callout) -> String {
-    let or_none = |s: &str| {
-        if s.is_empty() {
-            "—".to_string()
-        } else {
-            s.to_string()
-        }
-    };
-    match c.kind {
-        CalloutKind::Figure => format!("figure: {} | {}", or_none(&c.a), or_none(&c.b)),
-        CalloutKind::Spelling => format!("spelling: {} | {}", c.a, c.b),
-        CalloutKind::Clause if c.a.is_empty() => format!("only in B: {}", c.b),
-        CalloutKind::Clause if c.b.is_empty() => format!("only in A: {}", c.a),
-        CalloutKind::Clause => format!("clause: {} | {}", c.a, c.b),
-    }
-}
-
-/// One side of the diff for a terminal: what the other side lacks is marked `[-…-]` (A) or
-/// `{+…+}` (B), in red or green when colour is on.
-fn render_text(ops: &[Op], side_a: bool, color: bool) -> String {
-    let mark = |s: &str| -> String {
-        let s = make_visible(s);
-        match (side_a, color) {
-            (true, true) => format!("\u{1b}[31m{s}\u{1b}[0m"),
-            (false, true) => format!("\u{1b}[32m{s}\u{1b}[0m"),
-            (true, false) => format!("[-{s}-]"),
-            (false, false) => format!("{{+{s}+}}"),
-        }
-    };
-    let mut parts: Vec<String> = Vec::new();
-    for op in ops {
-        match (op, side_a) {
-            (Op::Equal { a, .. }, true) | (Op::Equal { b: a, .. }, false) => {
-                parts.push(make_visible(a).into_owned())
-            }
-            (Op::Delete { a }, true) | (Op::Replace { a, .. }, true) => parts.push(mark(a)),
-            (Op::Insert { b }, false) | (Op::Replace { b, .. }, false) => parts.push(mark(b)),
-            _ => {}
-        }
-    }
-    parts.join(" ")
-}
-
-/// One side of the diff as HTML: `<del>` on A, `<ins>` on B.
-fn render_html(ops: &[Op], side_a: bool) -> String {
-    let mut parts: Vec<String> = Vec::new();
-    for op in ops {
-        match (op, side_a) {
-            (Op::Equal { a, .. }, true) | (Op::Equal { b: a, .. }, false) => {
-                parts.push(escape_html(a))
-            }
-            (Op::Delete { a }, true) | (Op::Replace { a, .. }, true) => {
-                parts.push(format!("<del>{}</del>", escape_html(a)))
-            }
-            (Op::Insert { b }, false) | (Op::Replace { b, .. }, false) => {
-                parts.push(format!("<ins>{}</ins>", escape_html(b)))
-            }
-            _ => {}
-        }
-    }
-    parts.join(" ")
-}
-
-/// Article text in HTML: markup characters escaped, bidi controls made visible.
-fn escape_html(s: &str) -> String {
-    make_visible(s)
-        .replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-        .replace('*', "&#42;")
-        .replace('_', "&#95;")
-        .replace('|', "&#124;")
 }

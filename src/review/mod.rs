@@ -2,6 +2,8 @@
 
 pub mod decisions;
 pub mod diff;
+pub mod render;
 
 pub use decisions::{Change, Decision, Reviews, Verdict};
 pub use diff::{Callout, CalloutKind, Op, WordDiff, diff};
+pub use render::ReviewedPair;

@@ -1,7 +1,8 @@
 //! Escaping article text for Markdown, so that it shows as written on GitHub, in pandoc and
 //! in CommonMark renderers: no table cell split by a `|`, no emphasis from `*` or `_`, no
 //! link (not even a bare URL), no HTML tag, no math (pandoc's `$`), no line that turns into a
-//! heading or list.
+//! heading or list. [`markdown`] is for Markdown text (the briefing); [`html_in_markdown`] for
+//! HTML inside a Markdown document (the review's blocks).
 
 /// `text` escaped for any inline position of a Markdown document, table cells included.
 /// Runs of white space, line breaks included, become one space (a cell is one line).
@@ -64,9 +65,39 @@ pub fn markdown(text: &str) -> String {
     out
 }
 
+/// `text` for HTML that sits in a Markdown document (review's `<p>` blocks, and the heading
+/// and list lines around them): HTML's markup characters, and the `*`, `_` and `|` that
+/// Markdown would read as emphasis or a table cell's end, as character references, which
+/// both read as the character itself.
+pub fn html_in_markdown(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '*' => out.push_str("&#42;"),
+            '_' => out.push_str("&#95;"),
+            '|' => out.push_str("&#124;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn html_in_markdown_escapes_markup_and_markdown_characters() {
+        assert_eq!(
+            html_in_markdown(r#"<b a="1">x & *y* _z_ | w</b> 'q'"#),
+            "&lt;b a=&quot;1&quot;&gt;x &amp; &#42;y&#42; &#95;z&#95; &#124; w&lt;/b&gt; 'q'"
+        );
+        assert_eq!(html_in_markdown("&amp;"), "&amp;amp;");
+    }
 
     #[test]
     fn table_breaking_and_markup_characters_are_escaped() {
@@ -131,6 +162,20 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// One pass gives what review's chain of `replace` calls gave (`&` first).
+        #[test]
+        fn html_in_markdown_is_the_chain_of_replacements(text in "[a-z &<>\"*_|#;0-9\u{627}-\u{64a}]{0,40}") {
+            let chained = text
+                .replace('&', "&amp;")
+                .replace('<', "&lt;")
+                .replace('>', "&gt;")
+                .replace('"', "&quot;")
+                .replace('*', "&#42;")
+                .replace('_', "&#95;")
+                .replace('|', "&#124;");
+            proptest::prop_assert_eq!(html_in_markdown(&text), chained);
+        }
+
         /// Whatever an article holds, it stays one cell, with no markup, and reads as written
         /// (white space collapsed).
         #[test]

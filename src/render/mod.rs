@@ -1,0 +1,35 @@
+//! What the briefing and the review share to render through minijinja templates: escaping
+//! article text for Markdown and for HTML inside Markdown, and template errors that name the
+//! template and line.
+
+pub mod escape;
+
+use crate::error::{Error, FileKind, Location};
+use std::path::Path;
+
+/// A template error naming the template (its file when it is the desk's), the line and what
+/// is wrong.
+pub(crate) fn template_error(e: &minijinja::Error, overrides: Option<&Path>) -> Error {
+    // The innermost error is where it went wrong (an included partial, say).
+    let mut inner: &minijinja::Error = e;
+    while let Some(source) =
+        std::error::Error::source(inner).and_then(|s| s.downcast_ref::<minijinja::Error>())
+    {
+        inner = source;
+    }
+    let name = inner.name().or(e.name()).unwrap_or("template");
+    let template = match overrides.map(|dir| dir.join(name)) {
+        Some(path) if path.exists() => path.display().to_string(),
+        _ => format!("{name} (built in)"),
+    };
+    let mut message = inner.kind().to_string();
+    if let Some(detail) = inner.detail() {
+        message.push_str(": ");
+        message.push_str(detail);
+    }
+    let location = match inner.line().or(e.line()) {
+        Some(line) => Location::line(template, line),
+        None => Location::file(template),
+    };
+    Error::invalid(FileKind::Template, location, message)
+}
