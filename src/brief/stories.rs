@@ -158,7 +158,14 @@ mod tests {
         // 200 articles in a ring, each sharing two names with the next: the cap (10) decides
         // where stories are cut, so the order of unions must be fixed, run after run.
         let names: Vec<Vec<usize>> = (0..200)
-            .map(|i| vec![2 * i, 2 * i + 1, 2 * ((i + 1) % 200), 2 * ((i + 1) % 200) + 1])
+            .map(|i| {
+                vec![
+                    2 * i,
+                    2 * i + 1,
+                    2 * ((i + 1) % 200),
+                    2 * ((i + 1) % 200) + 1,
+                ]
+            })
             .collect();
         let first = stories(200, &[], &names).of_article;
         for _ in 0..20 {
