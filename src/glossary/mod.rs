@@ -1,5 +1,6 @@
 //! The desk's Arabic–English glossary: the file, strict loading, matching in articles, checks,
-//! editing that keeps the user's formatting, exchange formats, and suggestions.
+//! editing that keeps the user's formatting, and suggestions. Its exchange formats (TSV, CSV,
+//! TBX) are in [`crate::interchange`].
 //!
 //! ```toml
 //! [meta]                             # optional, first
@@ -15,7 +16,6 @@
 
 pub mod check;
 pub mod edit;
-pub mod exchange;
 pub mod file;
 pub mod matcher;
 pub mod suggest;
