@@ -29,6 +29,10 @@
 //! - Limitations of both: a variant containing `|` cannot be represented (it would read
 //!   back as two variants; Arabic spellings do not contain it), and neither can `[meta]`:
 //!   an imported TSV or CSV glossary has no meta.
+//!
+//! Both are read and written with the `csv` crate. It is lenient where this format is strict
+//! (quoting) and does not say where a field starts, so those checks are made here, on the
+//! text beside the crate's records.
 
 use super::{error_at, non_blank, non_empty};
 use crate::error::Result;
@@ -38,25 +42,70 @@ use std::path::Path;
 /// Which delimited format: tabs and no quoting, or commas with RFC 4180 quoting.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Dialect {
+    /// Tab-separated, no quoting, rows ended by LF.
     Tsv,
+    /// Comma-separated, RFC 4180 quoting, rows ended by CRLF.
     Csv,
+}
+
+impl Dialect {
+    fn delimiter(self) -> u8 {
+        match self {
+            Dialect::Tsv => b'\t',
+            Dialect::Csv => b',',
+        }
+    }
 }
 
 /// Write a glossary as TSV or CSV, with a header row.
 pub fn write(glossary: &Glossary, dialect: Dialect) -> String {
-    match dialect {
-        Dialect::Tsv => export_tsv(glossary),
-        Dialect::Csv => export_csv(glossary),
+    let mut writer = csv::WriterBuilder::new()
+        .delimiter(dialect.delimiter())
+        .terminator(match dialect {
+            Dialect::Tsv => csv::Terminator::Any(b'\n'),
+            Dialect::Csv => csv::Terminator::CRLF,
+        })
+        // TSV has no quoting: its fields are flattened instead (see `write_rows`).
+        .quote_style(match dialect {
+            Dialect::Tsv => csv::QuoteStyle::Never,
+            Dialect::Csv => csv::QuoteStyle::Necessary,
+        })
+        .from_writer(Vec::new());
+    write_rows(&mut writer, glossary, dialect).expect("writing to memory does not fail");
+    let bytes = writer
+        .into_inner()
+        .expect("writing to memory does not fail");
+    String::from_utf8(bytes).expect("UTF-8 fields with ASCII separators are UTF-8")
+}
+
+fn write_rows(
+    writer: &mut csv::Writer<Vec<u8>>,
+    glossary: &Glossary,
+    dialect: Dialect,
+) -> csv::Result<()> {
+    writer.write_record(ENTRY_FIELDS)?;
+    for entry in &glossary.terms {
+        let fields = entry_fields(entry);
+        match dialect {
+            // A TSV field cannot hold a tab or a line break; each becomes a space.
+            Dialect::Tsv => writer.write_record(
+                fields
+                    .iter()
+                    .map(|field| field.replace(['\t', '\r', '\n'], " ")),
+            )?,
+            Dialect::Csv => writer.write_record(&fields)?,
+        }
     }
+    Ok(())
 }
 
 /// Read a glossary from TSV or CSV; `path` names the text in errors.
 pub fn read(text: &str, dialect: Dialect, path: &Path) -> Result<Glossary> {
-    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
-    match dialect {
-        Dialect::Tsv => from_rows(text, read_tsv(text), path),
-        Dialect::Csv => from_rows(text, read_csv(text, path)?, path),
-    }
+    // The csv crate skips one UTF-8 BOM at the start of its input; positions in messages
+    // count from after it, so a second BOM is text of the first field.
+    let body = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    let rows = read_rows(text, body, dialect, path)?;
+    from_rows(body, rows, path)
 }
 
 /// The five fields of an entry, in the exported column order.
@@ -68,53 +117,6 @@ fn entry_fields(entry: &Entry) -> [String; 5] {
         entry.variants.join("|"),
         entry.note.clone().unwrap_or_default(),
     ]
-}
-
-fn export_tsv(glossary: &Glossary) -> String {
-    let mut out = String::new();
-    let mut row = |fields: &[String]| {
-        let fields: Vec<String> = fields
-            .iter()
-            .map(|f| f.replace(['\t', '\r', '\n'], " "))
-            .collect();
-        out.push_str(&fields.join("\t"));
-        out.push('\n');
-    };
-    row(&ENTRY_FIELDS
-        .iter()
-        .map(|f| f.to_string())
-        .collect::<Vec<_>>());
-    for entry in &glossary.terms {
-        row(&entry_fields(entry));
-    }
-    out
-}
-
-fn export_csv(glossary: &Glossary) -> String {
-    let mut out = String::new();
-    let mut row = |fields: &[String]| {
-        for (i, field) in fields.iter().enumerate() {
-            if i > 0 {
-                out.push(',');
-            }
-            if field.contains([',', '"', '\r', '\n']) {
-                out.push('"');
-                out.push_str(&field.replace('"', "\"\""));
-                out.push('"');
-            } else {
-                out.push_str(field);
-            }
-        }
-        out.push_str("\r\n");
-    };
-    row(&ENTRY_FIELDS
-        .iter()
-        .map(|f| f.to_string())
-        .collect::<Vec<_>>());
-    for entry in &glossary.terms {
-        row(&entry_fields(entry));
-    }
-    out
 }
 
 /// One field of a row, with the byte offset where it starts.
@@ -137,110 +139,119 @@ impl Row {
     }
 }
 
-/// TSV rows: no quoting, tabs between fields, LF or CRLF between rows.
-fn read_tsv(text: &str) -> Vec<Row> {
+/// The records the csv crate reads from `text`, each field placed in `body` (`text` after
+/// its BOM).
+///
+/// The crate gives a record's values but not where each one starts, which messages need, and
+/// it lets loose CSV quoting through (see [`csv_field_end`]); so the fields are followed
+/// through the text as they come. The crate ends rows at LF only, so that a lone CR stays
+/// inside its field as before; the CR of a CRLF is then taken off the row's last field here.
+/// TSV also drops a CR at the very end of the text; CSV keeps it.
+fn read_rows(text: &str, body: &str, dialect: Dialect, path: &Path) -> Result<Vec<Row>> {
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(dialect.delimiter())
+        .quoting(dialect == Dialect::Csv)
+        .terminator(csv::Terminator::Any(b'\n'))
+        .from_reader(text.as_bytes());
+    let bytes = body.as_bytes();
     let mut rows = Vec::new();
-    let mut offset = 0;
-    for raw in text.split_inclusive('\n') {
-        let line = raw.strip_suffix('\n').unwrap_or(raw);
-        let line = line.strip_suffix('\r').unwrap_or(line);
-        let mut fields = Vec::new();
-        let mut field_offset = offset;
-        for value in line.split('\t') {
+    let mut at = 0;
+    for record in reader.records() {
+        // Empty lines give no record.
+        while bytes.get(at) == Some(&b'\n') {
+            at += 1;
+        }
+        let record = record.map_err(|e| error_at(path, body, at, e.to_string()))?;
+        let mut fields: Vec<Field> = Vec::with_capacity(record.len());
+        for value in record.iter() {
+            if !fields.is_empty() {
+                debug_assert_eq!(bytes.get(at), Some(&dialect.delimiter()));
+                at += 1;
+            }
+            let offset = at;
+            at = match dialect {
+                Dialect::Tsv => at + value.len(),
+                Dialect::Csv => csv_field_end(body, at, value, path)?,
+            };
             fields.push(Field {
                 value: value.to_string(),
-                offset: field_offset,
+                offset,
             });
-            field_offset += value.len() + 1;
         }
-        rows.push(Row {
-            fields,
-            end: offset + line.len(),
-        });
-        offset += raw.len();
-    }
-    rows
-}
-
-/// CSV rows (RFC 4180), rows ended by CRLF or LF.
-fn read_csv(text: &str, path: &Path) -> Result<Vec<Row>> {
-    let bytes = text.as_bytes();
-    let len = bytes.len();
-    let line_break_at =
-        |i: usize| bytes[i] == b'\n' || (bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n'));
-    let mut rows = Vec::new();
-    let mut i = 0;
-    while i < len {
-        let mut fields = Vec::new();
-        loop {
-            let start = i;
-            let mut value = String::new();
-            if i < len && bytes[i] == b'"' {
-                i += 1;
-                loop {
-                    let Some(quote) = text[i..].find('"').map(|q| q + i) else {
-                        return Err(error_at(
-                            path,
-                            text,
-                            start,
-                            "bad quoting: this quoted field is never closed (no closing '\"' \
-                             before the end of the file)",
-                        ));
-                    };
-                    value.push_str(&text[i..quote]);
-                    if bytes.get(quote + 1) == Some(&b'"') {
-                        value.push('"');
-                        i = quote + 2;
-                    } else {
-                        i = quote + 1;
-                        break;
-                    }
-                }
-                if i < len && bytes[i] != b',' && !line_break_at(i) {
-                    let c = text[i..].chars().next().unwrap_or_default();
-                    return Err(error_at(
-                        path,
-                        text,
-                        i,
-                        format!(
-                            "bad quoting: '{}' after the closing quote of a field (inside a \
-                             quoted field, write a quote as \"\")",
-                            c.escape_debug()
-                        ),
-                    ));
-                }
-            } else {
-                while i < len && bytes[i] != b',' && !line_break_at(i) {
-                    if bytes[i] == b'"' {
-                        return Err(error_at(
-                            path,
-                            text,
-                            i,
-                            "bad quoting: '\"' inside an unquoted field (put the whole field \
-                             in quotes and write the quote as \"\")",
-                        ));
-                    }
-                    i += 1;
-                }
-                value.push_str(&text[start..i]);
+        debug_assert!(at == bytes.len() || bytes[at] == b'\n', "row ends at {at}");
+        let mut end = at;
+        if let Some(last) = fields.last_mut() {
+            let ends_in_cr = end > last.offset && bytes[end - 1] == b'\r';
+            let line_end = end < bytes.len() || dialect == Dialect::Tsv;
+            if ends_in_cr && line_end {
+                last.value.pop();
+                end -= 1;
             }
-            fields.push(Field {
-                value,
-                offset: start,
-            });
-            if i < len && bytes[i] == b',' {
-                i += 1;
-                continue;
-            }
-            let end = i;
-            if i < len {
-                i += if bytes[i] == b'\r' { 2 } else { 1 };
-            }
-            rows.push(Row { fields, end });
-            break;
         }
+        rows.push(Row { fields, end });
+        at += 1;
     }
     Ok(rows)
+}
+
+/// The end of the CSV field that starts at `start` and that the crate read as `value`.
+///
+/// The crate takes a `"` inside an unquoted field as text, appends text after a closing quote
+/// to the field, and ends an unclosed quoted field at the end of the file. Each is an error
+/// here, at its place.
+fn csv_field_end(body: &str, start: usize, value: &str, path: &Path) -> Result<usize> {
+    let bytes = body.as_bytes();
+    if bytes.get(start) != Some(&b'"') {
+        if let Some(quote) = value.find('"') {
+            return Err(error_at(
+                path,
+                body,
+                start + quote,
+                "bad quoting: '\"' inside an unquoted field (put the whole field in quotes and \
+                 write the quote as \"\")",
+            ));
+        }
+        return Ok(start + value.len());
+    }
+    // The closing quote is the first one that is not doubled.
+    let mut from = start + 1;
+    let close = loop {
+        let Some(quote) = body[from..].find('"').map(|q| from + q) else {
+            return Err(error_at(
+                path,
+                body,
+                start,
+                "bad quoting: this quoted field is never closed (no closing '\"' before the end \
+                 of the file)",
+            ));
+        };
+        if bytes.get(quote + 1) == Some(&b'"') {
+            from = quote + 2;
+        } else {
+            break quote;
+        }
+    };
+    let after = &body[close + 1..];
+    if after.is_empty() || after.starts_with([',', '\n']) {
+        Ok(close + 1)
+    } else if after.starts_with("\r\n") {
+        // The crate keeps this CR in the value; `read_rows` takes it off with the row's end.
+        Ok(close + 2)
+    } else {
+        let c = after.chars().next().unwrap_or_default();
+        Err(error_at(
+            path,
+            body,
+            close + 1,
+            format!(
+                "bad quoting: '{}' after the closing quote of a field (inside a quoted field, \
+                 write a quote as \"\")",
+                c.escape_debug()
+            ),
+        ))
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -528,6 +539,33 @@ mod tests {
             err("ar,en\nأستانا,\"Astana\n", Format::Csv),
             "g.csv:2:8: bad quoting: this quoted field is never closed (no closing '\"' before \
              the end of the file)"
+        );
+    }
+    #[test]
+    fn byte_order_marks_and_carriage_returns() {
+        // One BOM is skipped; a second one is text of the first column's name.
+        assert_eq!(
+            err("\u{FEFF}\u{FEFF}ar,en\nأ,b\n", Format::Csv),
+            "g.csv:1:1: unknown column '\u{FEFF}ar' (column 1); expected ar, en, kind, variants, \
+             note"
+        );
+        // A CR ends a row only before LF; elsewhere it is text, and CSV keeps one at the end.
+        let note = |text: &str, format: Format| read(text, format).terms[0].note.clone();
+        let csv = "ar,en,note\r\nأ,b,x\ry\r\n";
+        assert_eq!(note(csv, Format::Csv), Some("x\ry".into()));
+        assert_eq!(note("ar,en,note\nأ,b,x\r", Format::Csv), Some("x\r".into()));
+        assert_eq!(
+            note("ar\ten\tnote\nأ\tb\tx\r", Format::Tsv),
+            Some("x".into())
+        );
+        assert_eq!(
+            note("ar,en,note\nأ,b,\"x\"\r\n", Format::Csv),
+            Some("x".into())
+        );
+        assert_eq!(
+            err("ar,en,note\nأ,b,\"x\"\r", Format::Csv),
+            "g.csv:2:8: bad quoting: '\\r' after the closing quote of a field (inside a quoted \
+             field, write a quote as \"\")"
         );
     }
 }
