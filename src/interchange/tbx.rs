@@ -52,14 +52,22 @@ use super::{error_at, non_blank, non_empty};
 use crate::error::{Error, Result};
 use crate::glossary::{Entry, Glossary, Meta};
 use quick_xml::XmlVersion;
+use quick_xml::escape::partial_escape;
 use quick_xml::events::attributes::AttrError;
-use quick_xml::events::{BytesStart, Event};
+use quick_xml::events::{BytesDecl, BytesRef, BytesStart, BytesText, Event};
 use quick_xml::reader::Reader;
+use quick_xml::writer::Writer;
+use std::io;
 use std::path::Path;
 
 /// Write a glossary as a TBX-Basic document.
 pub fn write(glossary: &Glossary) -> String {
-    export_tbx(glossary)
+    let mut writer = Writer::new_with_indent(Vec::new(), b' ', 2);
+    write_document(&mut writer, glossary).expect("writing to memory does not fail");
+    let mut bytes = writer.into_inner();
+    // The indenting writer does not end the last line.
+    bytes.push(b'\n');
+    String::from_utf8(bytes).expect("quick-xml writes the UTF-8 it is given")
 }
 
 /// Read a glossary from a TBX document (2008 or 2019 form); `path` names the text in errors.
@@ -71,136 +79,132 @@ pub fn read(text: &str, path: &Path) -> Result<Glossary> {
 // ---------------------------------------------------------------------------------------------
 // TBX export
 
-/// XML text or attribute value: escaped, CR kept as a reference, impossible characters
-/// replaced.
-fn xml_escaped(value: &str) -> String {
-    let mut out = String::with_capacity(value.len());
-    for c in value.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\r' => out.push_str("&#13;"),
-            '\t' | '\n' => out.push(c),
-            '\u{0}'..='\u{1F}' | '\u{FFFE}' | '\u{FFFF}' => out.push('\u{FFFD}'),
-            _ => out.push(c),
-        }
-    }
-    out
+type Out = Writer<Vec<u8>>;
+
+fn write_document(w: &mut Out, glossary: &Glossary) -> io::Result<()> {
+    w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
+    w.create_element("martif")
+        .with_attributes([("type", "TBX-Basic"), ("xml:lang", "en")])
+        .write_inner_content(|w| {
+            write_header(w, &glossary.meta.clone().unwrap_or_default())?;
+            w.create_element("text").write_inner_content(|w| {
+                w.create_element("body").write_inner_content(|w| {
+                    for (i, entry) in glossary.terms.iter().enumerate() {
+                        write_entry(w, &format!("c{}", i + 1), entry)?;
+                    }
+                    Ok(())
+                })?;
+                Ok(())
+            })?;
+            Ok(())
+        })?;
+    Ok(())
 }
 
-/// A pretty-printed TBX document under construction.
-struct XmlOut {
-    out: String,
-    depth: usize,
+/// `martifHeader`: `[meta]`, one field per place, and the XCS the document follows.
+fn write_header(w: &mut Out, meta: &Meta) -> io::Result<()> {
+    w.create_element("martifHeader").write_inner_content(|w| {
+        w.create_element("fileDesc").write_inner_content(|w| {
+            if let Some(name) = &meta.name {
+                w.create_element("titleStmt")
+                    .write_inner_content(|w| leaf(w, "title", None, name))?;
+            }
+            if let Some(maintainer) = &meta.maintainer {
+                w.create_element("publicationStmt")
+                    .write_inner_content(|w| leaf(w, "p", Some("maintainer"), maintainer))?;
+            }
+            w.create_element("sourceDesc").write_inner_content(|w| {
+                leaf(w, "p", None, "mizan glossary")?;
+                if let Some(description) = &meta.description {
+                    leaf(w, "p", Some("description"), description)?;
+                }
+                Ok(())
+            })?;
+            Ok(())
+        })?;
+        w.create_element("encodingDesc")
+            .write_inner_content(|w| leaf(w, "p", Some("XCSURI"), "TBXBasicXCSV02.xcs"))?;
+        if let Some(updated) = &meta.updated {
+            w.create_element("revisionDesc").write_inner_content(|w| {
+                w.create_element("change")
+                    .write_inner_content(|w| leaf(w, "p", Some("updated"), updated))?;
+                Ok(())
+            })?;
+        }
+        Ok(())
+    })?;
+    Ok(())
 }
 
-impl XmlOut {
-    fn indent(&mut self) {
-        for _ in 0..self.depth {
-            self.out.push_str("  ");
-        }
-    }
-
-    fn open(&mut self, tag: &str) {
-        self.indent();
-        self.out.push('<');
-        self.out.push_str(tag);
-        self.out.push_str(">\n");
-        self.depth += 1;
-    }
-
-    fn close(&mut self, name: &str) {
-        self.depth -= 1;
-        self.indent();
-        self.out.push_str("</");
-        self.out.push_str(name);
-        self.out.push_str(">\n");
-    }
-
-    /// `<tag>text</tag>` on one line; `tag` may carry attributes.
-    fn leaf(&mut self, tag: &str, text: &str) {
-        let name = tag.split(' ').next().unwrap_or(tag);
-        self.indent();
-        self.out.push('<');
-        self.out.push_str(tag);
-        self.out.push('>');
-        self.out.push_str(&xml_escaped(text));
-        self.out.push_str("</");
-        self.out.push_str(name);
-        self.out.push_str(">\n");
-    }
+/// One `termEntry`: kind and note on the concept, the Arabic terms, then the English one.
+fn write_entry(w: &mut Out, id: &str, entry: &Entry) -> io::Result<()> {
+    w.create_element("termEntry")
+        .with_attribute(("id", id))
+        .write_inner_content(|w| {
+            if let Some(kind) = &entry.kind {
+                leaf(w, "descrip", Some("subjectField"), kind)?;
+            }
+            if let Some(note) = &entry.note {
+                leaf(w, "note", None, note)?;
+            }
+            w.create_element("langSet")
+                .with_attribute(("xml:lang", "ar"))
+                .write_inner_content(|w| {
+                    let arabic = std::iter::once((&entry.ar, "fullForm"))
+                        .chain(entry.variants.iter().map(|v| (v, "variant")));
+                    for (term, term_type) in arabic {
+                        w.create_element("tig").write_inner_content(|w| {
+                            leaf(w, "term", None, term)?;
+                            leaf(w, "termNote", Some("termType"), term_type)?;
+                            Ok(())
+                        })?;
+                    }
+                    Ok(())
+                })?;
+            w.create_element("langSet")
+                .with_attribute(("xml:lang", "en"))
+                .write_inner_content(|w| {
+                    w.create_element("tig")
+                        .write_inner_content(|w| leaf(w, "term", None, &entry.en))?;
+                    Ok(())
+                })?;
+            Ok(())
+        })?;
+    Ok(())
 }
 
-fn export_tbx(glossary: &Glossary) -> String {
-    let meta = glossary.meta.clone().unwrap_or_default();
-    let mut x = XmlOut {
-        out: String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"),
-        depth: 0,
-    };
-    x.open("martif type=\"TBX-Basic\" xml:lang=\"en\"");
-    x.open("martifHeader");
-    x.open("fileDesc");
-    if let Some(name) = &meta.name {
-        x.open("titleStmt");
-        x.leaf("title", name);
-        x.close("titleStmt");
+/// `<name>value</name>`, or `<name type="…">value</name>`, on one line.
+fn leaf(w: &mut Out, name: &str, type_attribute: Option<&str>, value: &str) -> io::Result<()> {
+    let mut element = w.create_element(name);
+    if let Some(type_attribute) = type_attribute {
+        element = element.with_attribute(("type", type_attribute));
     }
-    if let Some(maintainer) = &meta.maintainer {
-        x.open("publicationStmt");
-        x.leaf("p type=\"maintainer\"", maintainer);
-        x.close("publicationStmt");
-    }
-    x.open("sourceDesc");
-    x.leaf("p", "mizan glossary");
-    if let Some(description) = &meta.description {
-        x.leaf("p type=\"description\"", description);
-    }
-    x.close("sourceDesc");
-    x.close("fileDesc");
-    x.open("encodingDesc");
-    x.leaf("p type=\"XCSURI\"", "TBXBasicXCSV02.xcs");
-    x.close("encodingDesc");
-    if let Some(updated) = &meta.updated {
-        x.open("revisionDesc");
-        x.open("change");
-        x.leaf("p type=\"updated\"", updated);
-        x.close("change");
-        x.close("revisionDesc");
-    }
-    x.close("martifHeader");
-    x.open("text");
-    x.open("body");
-    for (i, entry) in glossary.terms.iter().enumerate() {
-        x.open(&format!("termEntry id=\"c{}\"", i + 1));
-        if let Some(kind) = &entry.kind {
-            x.leaf("descrip type=\"subjectField\"", kind);
+    element.write_inner_content(|w| text(w, value))?;
+    Ok(())
+}
+
+/// Element text, escaped as mizan's TBX has always been: quick-xml's `partial_escape` takes
+/// `<`, `>`, `&` and CR (as `&#13;`, which survives XML's line-end normalization), and `"`
+/// goes out as the `&quot;` reference (`partial_escape` leaves it, and the full `escape`
+/// would also turn `'` into `&apos;`; either would change the bytes of every export).
+/// Characters XML 1.0 cannot hold at all become U+FFFD.
+fn text(w: &mut Out, value: &str) -> io::Result<()> {
+    let value = value.replace(
+        |c: char| {
+            matches!(c, '\u{0}'..='\u{1F}' | '\u{FFFE}' | '\u{FFFF}')
+                && !matches!(c, '\t' | '\n' | '\r')
+        },
+        "\u{FFFD}",
+    );
+    // Text events between the references (even empty ones) keep the indenting writer from
+    // breaking the line before a reference or the closing tag.
+    for (i, run) in value.split('"').enumerate() {
+        if i > 0 {
+            w.write_event(Event::GeneralRef(BytesRef::new("quot")))?;
         }
-        if let Some(note) = &entry.note {
-            x.leaf("note", note);
-        }
-        x.open("langSet xml:lang=\"ar\"");
-        let arabic = std::iter::once((&entry.ar, "fullForm"))
-            .chain(entry.variants.iter().map(|v| (v, "variant")));
-        for (term, term_type) in arabic {
-            x.open("tig");
-            x.leaf("term", term);
-            x.leaf("termNote type=\"termType\"", term_type);
-            x.close("tig");
-        }
-        x.close("langSet");
-        x.open("langSet xml:lang=\"en\"");
-        x.open("tig");
-        x.leaf("term", &entry.en);
-        x.close("tig");
-        x.close("langSet");
-        x.close("termEntry");
+        w.write_event(Event::Text(BytesText::from_escaped(partial_escape(run))))?;
     }
-    x.close("body");
-    x.close("text");
-    x.close("martif");
-    x.out
+    Ok(())
 }
 
 // ---------------------------------------------------------------------------------------------
