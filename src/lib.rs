@@ -27,6 +27,7 @@ pub mod error;
 pub mod figures;
 pub mod files;
 pub mod glossary;
+pub mod interchange;
 pub mod parallel;
 pub mod pipeline;
 pub mod render;

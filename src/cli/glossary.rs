@@ -6,9 +6,9 @@ use anyhow::Context;
 use clap::{Subcommand, ValueEnum};
 use mizan::glossary::check::check;
 use mizan::glossary::edit::{self, AddOptions, Added};
-use mizan::glossary::exchange::{self, Format as Exchange};
 use mizan::glossary::layout::term_lines;
 use mizan::glossary::{Glossary, Matcher};
+use mizan::interchange::{self, Format as Exchange};
 use mizan::suggest::{SuggestOptions, suggest};
 use serde::Serialize;
 use std::io::Write;
@@ -206,7 +206,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
             let format = exchange_format(format, &input)?;
             let text = std::fs::read_to_string(&input)
                 .with_context(|| format!("cannot read {}", input.display()))?;
-            let imported = exchange::import(&text, format, &input)?;
+            let imported = interchange::import(&text, format, &input)?;
             let path = glossary_path(file.glossary.as_deref());
             if let Some(meta) = &imported.meta
                 && !path.exists()
@@ -242,7 +242,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
             file,
         } => {
             let (_, glossary) = load_glossary(file.glossary.as_deref())?;
-            let text = exchange::export(&glossary, format.into());
+            let text = interchange::export(&glossary, format.into());
             match output {
                 Some(path) => edit::write_atomically(&path, &text)?,
                 None => {

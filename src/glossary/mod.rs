@@ -1,5 +1,6 @@
 //! The desk's Arabic–English glossary: the file, strict loading, matching in articles, checks,
-//! editing that keeps the user's formatting, and exchange formats.
+//! editing that keeps the user's formatting. Its exchange formats (TSV, CSV, TBX) are in
+//! [`crate::interchange`]; suggestions from articles in [`crate::suggest`].
 //!
 //! ```toml
 //! [meta]                             # optional, first
@@ -15,7 +16,6 @@
 
 pub mod check;
 pub mod edit;
-pub mod exchange;
 pub mod file;
 pub mod layout;
 pub mod matcher;
