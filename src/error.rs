@@ -94,9 +94,10 @@ pub enum LineProblem {
     /// Not JSON; the parser's message.
     NotJson(String),
     NotAnObject,
-    /// No text field: the one named, or none of the common names.
+    /// No text field: the one named, or none of the common names looked for.
     NoTextField {
         named: Option<String>,
+        common: &'static [&'static str],
     },
     /// The text field is there but empty.
     EmptyText,
@@ -108,14 +109,13 @@ impl fmt::Display for LineProblem {
             LineProblem::NotUtf8 { byte } => write!(f, "not valid UTF-8 (byte {byte} of the line)"),
             LineProblem::NotJson(message) => write!(f, "not JSON ({message})"),
             LineProblem::NotAnObject => f.write_str("not a JSON object"),
-            LineProblem::NoTextField { named: Some(name) } => {
-                write!(f, "no text field '{name}'")
-            }
-            LineProblem::NoTextField { named: None } => write!(
-                f,
-                "no text field (looked for {})",
-                crate::corpus::jsonl::TEXT_FIELDS.join(", ")
-            ),
+            LineProblem::NoTextField {
+                named: Some(name), ..
+            } => write!(f, "no text field '{name}'"),
+            LineProblem::NoTextField {
+                named: None,
+                common,
+            } => write!(f, "no text field (looked for {})", common.join(", ")),
             LineProblem::EmptyText => f.write_str("the article's text is empty"),
         }
     }

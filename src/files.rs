@@ -3,7 +3,6 @@
 //! read, change and write a file hold a lock so concurrent edits are not lost.
 
 use crate::error::{Error, ErrorKind, FileKind, Location, Result};
-use crate::text::span::utf8_text;
 use std::fs::{File, OpenOptions};
 use std::io::{ErrorKind as IoErrorKind, Write};
 use std::path::{Path, PathBuf};
@@ -114,4 +113,16 @@ pub fn read_optional_utf8(path: &Path, file: FileKind) -> Result<Option<String>>
         Err(e) if e.kind() == IoErrorKind::NotFound => Ok(None),
         Err(e) => Err(Error::reading(path, e).in_file(file)),
     }
+}
+
+/// Bytes as text; invalid UTF-8 is an error of a `file` at `path`, located where the text
+/// stops being valid.
+pub fn utf8_text(bytes: Vec<u8>, path: &Path, file: FileKind) -> Result<String> {
+    String::from_utf8(bytes).map_err(|e| {
+        let offset = e.utf8_error().valid_up_to();
+        let valid = std::str::from_utf8(&e.as_bytes()[..offset]).expect("valid prefix");
+        Error::new(ErrorKind::NotUtf8 { offset })
+            .in_file(file)
+            .at(Location::at(path, valid, offset))
+    })
 }

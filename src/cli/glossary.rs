@@ -1,6 +1,6 @@
 //! `mizan glossary`: list, edit, check, suggest, import and export the desk's glossary.
 
-use super::input::{Articles, glossary_path, load_glossary};
+use super::input::{Articles, GlossaryFile, glossary_path, load_glossary};
 use super::output::{finish, stdout};
 use anyhow::Context;
 use clap::{Subcommand, ValueEnum};
@@ -106,13 +106,6 @@ enum Command {
         #[command(flatten)]
         file: GlossaryFile,
     },
-}
-
-#[derive(Debug, clap::Args)]
-struct GlossaryFile {
-    /// Glossary file (default: ./glossary.toml).
-    #[arg(long, value_name = "FILE")]
-    glossary: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -22,7 +22,7 @@ pub struct JsonFields {
     pub id: Option<String>,
 }
 
-pub(crate) const TEXT_FIELDS: &[&str] = &["content", "text", "body", "article", "maintext"];
+const TEXT_FIELDS: &[&str] = &["content", "text", "body", "article", "maintext"];
 const TITLE: &[&str] = &["title", "headline"];
 const OUTLET: &[&str] = &["source", "outlet", "publisher", "site", "source_domain"];
 const DATE: &[&str] = &[
@@ -115,6 +115,7 @@ fn article(
         field_or_blank(&object, fields.text.as_deref(), TEXT_FIELDS).ok_or_else(|| {
             LineProblem::NoTextField {
                 named: fields.text.clone(),
+                common: TEXT_FIELDS,
             }
         })?;
     if text

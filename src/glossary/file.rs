@@ -3,7 +3,7 @@
 
 use super::{ENTRY_FIELDS, Glossary, META_FIELDS};
 use crate::error::{Error, FileKind, Location, Result};
-use crate::text::span::utf8_text;
+use crate::files::utf8_text;
 use std::path::Path;
 
 /// Load and check a glossary file.

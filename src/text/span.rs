@@ -51,23 +51,6 @@ pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
     (line, column)
 }
 
-/// Bytes as text; invalid UTF-8 is an error of a `file` at `path`, located where the text
-/// stops being valid.
-pub fn utf8_text(
-    bytes: Vec<u8>,
-    path: &std::path::Path,
-    file: crate::error::FileKind,
-) -> crate::error::Result<String> {
-    use crate::error::{Error, ErrorKind, Location};
-    String::from_utf8(bytes).map_err(|e| {
-        let offset = e.utf8_error().valid_up_to();
-        let valid = std::str::from_utf8(&e.as_bytes()[..offset]).expect("valid prefix");
-        Error::new(ErrorKind::NotUtf8 { offset })
-            .in_file(file)
-            .at(Location::at(path, valid, offset))
-    })
-}
-
 /// Line starts of a text, for many offset → line:column look-ups without rescanning.
 #[derive(Debug, Clone)]
 pub struct LineIndex {
