@@ -1,21 +1,21 @@
 //! Alignment: the same fact reported by several articles, found as near-duplicate sentences.
 //!
-//! 1. Each sentence becomes a set of weighted units ([`features`]): content words without
+//! 1. Each sentence becomes a set of weighted units (`features`): content words without
 //!    clitics, glossary entries, figures by value; weights are inverse document frequencies
 //!    over the sentences aligned, and function words and attribution boilerplate weigh little.
-//! 2. Candidates ([`candidates`]): sentences of different articles that share one of their
+//! 2. Candidates (`candidates`): sentences of different articles that share one of their
 //!    rarest units (an inverted index over each sentence's few heaviest units), so the work
 //!    grows with the number of true neighbours, not with the square of the corpus.
 //! 3. Every candidate gets the exact score: weighted Dice over units.
-//! 4. Pairs at or above the threshold are grouped into clusters ([`cluster`]) without chaining
+//! 4. Pairs at or above the threshold are grouped into clusters (`cluster`) without chaining
 //!    unrelated sentences through a long one.
 //!
 //! Pair ids ([`pair_id`]) come from the two sentences' normalized texts alone, so review
 //! decisions survive re-runs and new articles. Rationale and calibration: docs/alignment.md.
 
-pub mod candidates;
-pub mod cluster;
-pub mod features;
+pub(crate) mod candidates;
+pub(crate) mod cluster;
+pub(crate) mod features;
 
 use crate::glossary::Matcher;
 use crate::text::normalize_str;

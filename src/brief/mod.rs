@@ -4,14 +4,14 @@
 //! `build` turns the stages' outputs into a [`Briefing`] (plain serializable data, documented
 //! in docs/templates.md); `render` turns a briefing into Markdown or HTML.
 
-pub mod build;
+pub(crate) mod build;
 pub mod context;
 mod english;
 mod facts;
 mod figures;
 pub mod render;
-pub mod shown;
-pub mod stories;
+pub(crate) mod shown;
+pub(crate) mod stories;
 mod terms;
 pub mod translations;
 

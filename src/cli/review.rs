@@ -146,10 +146,11 @@ fn record(args: &Args, desk: &pipeline::DeskFiles) -> anyhow::Result<()> {
     for ((id, mut change), texts) in changes.into_iter().zip(texts) {
         change.texts = texts;
         review::decisions::record(&path, &id, change.clone())?;
-        let what = match (change.verdict, &change.note) {
-            (Some(Verdict::Accept), _) => "accepted",
-            (Some(Verdict::Reject), _) => "rejected",
-            (None, _) => "noted",
+        let what = match change.verdict {
+            Some(Verdict::Accept) => "accepted",
+            Some(Verdict::Reject) => "rejected",
+            Some(_) => "decided",
+            None => "noted",
         };
         eprintln!("{}: {what} {id}", path.display());
     }

@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use std::str::FromStr;
 use walkdir::WalkDir;
 
-pub mod jsonl;
+pub(crate) mod jsonl;
 
 pub use crate::error::Warning;
 pub use jsonl::JsonFields;
@@ -44,6 +44,7 @@ pub struct Metadata {
 }
 
 /// Text encodings mizan reads.
+#[non_exhaustive]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Encoding {
     #[default]

@@ -31,6 +31,7 @@ pub struct Figure {
 }
 
 /// How the source states the number.
+#[non_exhaustive]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Qualifier {
@@ -50,6 +51,7 @@ pub enum Qualifier {
 }
 
 /// What is counted.
+#[non_exhaustive]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Measure {
@@ -96,6 +98,7 @@ pub enum Who {
     Foreigners,
 }
 
+#[non_exhaustive]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Currency {

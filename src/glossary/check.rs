@@ -5,6 +5,7 @@ use super::matcher::canonical;
 use std::collections::BTreeMap;
 
 /// Something wrong with the glossary. Entries are given by index (file order).
+#[non_exhaustive]
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Problem {
     /// A required or given field is empty.

@@ -16,7 +16,7 @@
 
 pub mod check;
 pub mod edit;
-pub mod file;
+pub(crate) mod file;
 pub mod layout;
 pub mod matcher;
 

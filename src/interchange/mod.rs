@@ -1,15 +1,15 @@
 //! Exchange formats, one module per format: the glossary as TSV and CSV for spreadsheets
-//! ([`delimited`]) and as TBX-Basic for CAT tools ([`tbx`]).
+//! (`delimited`) and as TBX-Basic for CAT tools (`tbx`).
 //!
 //! [`export`] writes a [`Glossary`] as text; [`import`] reads it back strictly, with every
 //! problem reported as one `file:line:column: message`.
 //!
 //! Round trips glossary → format → glossary keep every entry field (apart from the TSV
 //! line-break and `|` limitations and surrounding whitespace of the trimmed fields, see
-//! [`delimited`]), and, for TBX, every `[meta]` field.
+//! `delimited`), and, for TBX, every `[meta]` field.
 
-pub mod delimited;
-pub mod tbx;
+pub(crate) mod delimited;
+pub(crate) mod tbx;
 
 use crate::error::{Error, FileKind, Location, Result};
 use crate::glossary::Glossary;
@@ -18,6 +18,7 @@ use std::fmt;
 use std::path::Path;
 
 /// An exchange format.
+#[non_exhaustive]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Format {
     /// Tab-separated values with a header row.

@@ -2,7 +2,7 @@
 //! article text for Markdown and for HTML inside Markdown, and template errors that name the
 //! template and line.
 
-pub mod escape;
+pub(crate) mod escape;
 
 use crate::error::{Error, FileKind, Location};
 use std::path::Path;

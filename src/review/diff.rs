@@ -17,6 +17,7 @@ pub enum Op {
     Replace { a: String, b: String },
 }
 
+#[non_exhaustive]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum CalloutKind {

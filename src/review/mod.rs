@@ -1,7 +1,7 @@
 //! Review: aligned pairs shown as word diffs, and the desk's decisions about them.
 
 pub mod decisions;
-pub mod diff;
+pub(crate) mod diff;
 pub mod render;
 
 pub use decisions::{Change, Decision, Reviews, Verdict};

@@ -26,6 +26,7 @@ impl Proclitics {
             .collect()
     }
 
+    #[cfg(test)]
     fn push(&mut self, part: &'static str) {
         let index = CLITICS.iter().position(|&c| c == part).expect("a clitic") as u8;
         self.push_index(index);
@@ -40,7 +41,8 @@ impl Proclitics {
 /// Split `prefix` into proclitics: at most one of و ف, then at most one of ب ك ل س, then at
 /// most the article ال; `لل` is ل + ال (للمنظمة = ل + المنظمة). `None` when `prefix` is not
 /// such a chain. (Compared as UTF-8 byte pairs: this runs for most words of every article.)
-pub fn proclitics(prefix: &str) -> Option<Proclitics> {
+#[cfg(test)]
+fn proclitics(prefix: &str) -> Option<Proclitics> {
     const WAW: &[u8] = "و".as_bytes();
     const FA: &[u8] = "ف".as_bytes();
     const LAM: &[u8] = "ل".as_bytes();
@@ -172,9 +174,11 @@ fn utf8_len(lead: u8) -> usize {
 /// Attached pronouns that may follow a noun: his, her, their (m., dual, f.), your (sg., pl.),
 /// our. Not ي "my": in news text a final ي is nearly always the nisba adjective (أمني
 /// "security-related", نفطي "oil-related"), a different word from the noun.
-pub const PRONOUN_SUFFIXES: &[&str] = &["ه", "ها", "هم", "هما", "هن", "ك", "كم", "كن", "نا"];
+#[cfg(test)]
+const PRONOUN_SUFFIXES: &[&str] = &["ه", "ها", "هم", "هما", "هن", "ك", "كم", "كن", "نا"];
 
-pub fn is_pronoun_suffix(suffix: &str) -> bool {
+#[cfg(test)]
+fn is_pronoun_suffix(suffix: &str) -> bool {
     PRONOUN_SUFFIXES.contains(&suffix)
 }
 

@@ -330,7 +330,8 @@ fn role_of(word: &str) -> Option<(Role, usize)> {
 
 /// The value of one number word, clitics allowed (وثمانية = 8, ألفي = 2000, مئة = 100); `None`
 /// for vague words and for words that only make a number with others (أحد, نصف).
-pub fn word_value(word: &str) -> Option<f64> {
+#[cfg(test)]
+fn word_value(word: &str) -> Option<f64> {
     // آلاف alone is vague: only a number before it makes it exact.
     match role_of(word)?.0 {
         Role::Value(v) | Role::Multiplier(v) => Some(v),

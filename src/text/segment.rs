@@ -14,6 +14,7 @@ use std::collections::HashSet;
 use std::sync::OnceLock;
 
 /// What a segment is, so later stages can skip what is not reporting.
+#[non_exhaustive]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum SentenceKind {

@@ -4,6 +4,7 @@ use super::normalize::{Normalized, normalize};
 use super::span::Span;
 use serde::Serialize;
 
+#[non_exhaustive]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum TokenKind {
@@ -53,14 +54,7 @@ pub fn tokenize(text: &str) -> Tokenized {
     Tokenized { normalized, tokens }
 }
 
-/// Token spans of an already normalized text.
-pub fn token_spans(norm: &str) -> impl Iterator<Item = (Span, TokenKind)> + '_ {
-    let mut spans = Vec::new();
-    push_token_spans(norm, |span, kind| spans.push((span, kind)));
-    spans.into_iter()
-}
-
-/// The loop behind [`token_spans`]: one pass over the bytes, Arabic letters two at a time.
+/// Token spans of an already normalized text: one pass over the bytes, Arabic letters two at a time.
 #[inline(always)]
 fn push_token_spans(norm: &str, mut emit: impl FnMut(Span, TokenKind)) {
     let bytes = norm.as_bytes();
