@@ -46,78 +46,91 @@ impl FileKind {
     }
 }
 
-/// What went wrong.
+/// What went wrong. Its message is what follows the location (`path:line:column: `).
 #[non_exhaustive]
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ErrorKind {
     /// The path does not exist.
+    #[error("no such file or directory")]
     NotFound,
     /// The file exists but cannot be read (the source says why).
+    #[error("cannot read")]
     Read,
     /// The file cannot be written (the source says why).
+    #[error("cannot write")]
     Write,
     /// Not valid UTF-8 at this byte offset (the location has its line and column).
+    #[error("not valid UTF-8")]
     NotUtf8 { offset: usize },
     /// Not valid in the legacy encoding it was read as.
+    #[error("not valid {encoding} (byte offset {offset})")]
     Undecodable {
         encoding: &'static str,
         offset: usize,
     },
     /// A NUL byte: a binary file, not a text article.
+    #[error("binary file (NUL byte at offset {offset}), not a text article")]
     Binary { offset: usize },
     /// One article (or archive line) over the size limit.
+    #[error("file of {size} bytes is over the limit of {limit} bytes for one article")]
     TooLarge { size: u64, limit: u64 },
     /// The run's whole input over `--max-input`, refused before reading this file.
+    #[error(
+        "the input comes to {total} bytes with this file, over the limit of {limit} bytes read \
+         in one run; brief the archive in parts (a day or an outlet at a time), or raise \
+         --max-input if this machine has the memory (about three times the input)"
+    )]
     CorpusTooLarge { total: u64, limit: u64 },
     /// A folder with no article files.
+    #[error("no articles found (looked for files ending in {extensions})")]
     NoArticles { extensions: String },
     /// Every article was empty or skipped.
+    #[error("no article text to read in {paths} (every file was empty or skipped)")]
     NothingToRead { paths: String },
     /// A line of a JSON-lines archive that is not an article (an error under `--strict`).
+    #[error("{0}")]
     BadLine(LineProblem),
     /// A malformed file: what its parser or checker says is wrong.
+    #[error("{0}")]
     Invalid(String),
     /// No `--glossary` and no `./glossary.toml`.
+    #[error(
+        "no glossary: pass --glossary FILE, or create ./glossary.toml, e.g. with `mizan \
+         glossary add كازاخستان Kazakhstan --kind place`"
+    )]
     NoGlossary,
     /// An `--encoding` mizan does not know.
+    #[error("unknown encoding '{name}' (expected utf-8, windows-1256, iso-8859-6 or auto)")]
     UnknownEncoding { name: String },
 }
 
 /// Why a line of a JSON-lines archive is not an article.
 #[non_exhaustive]
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum LineProblem {
     /// Not valid UTF-8 at this byte of the line (1-based).
-    NotUtf8 {
-        byte: usize,
-    },
+    #[error("not valid UTF-8 (byte {byte} of the line)")]
+    NotUtf8 { byte: usize },
     /// Not JSON; the parser's message.
+    #[error("not JSON ({0})")]
     NotJson(String),
+    #[error("not a JSON object")]
     NotAnObject,
     /// No text field: the one named, or none of the common names looked for.
+    #[error("{}", no_text_field(named.as_deref(), common))]
     NoTextField {
         named: Option<String>,
         common: &'static [&'static str],
     },
     /// The text field is there but empty.
+    #[error("the article's text is empty")]
     EmptyText,
 }
 
-impl fmt::Display for LineProblem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            LineProblem::NotUtf8 { byte } => write!(f, "not valid UTF-8 (byte {byte} of the line)"),
-            LineProblem::NotJson(message) => write!(f, "not JSON ({message})"),
-            LineProblem::NotAnObject => f.write_str("not a JSON object"),
-            LineProblem::NoTextField {
-                named: Some(name), ..
-            } => write!(f, "no text field '{name}'"),
-            LineProblem::NoTextField {
-                named: None,
-                common,
-            } => write!(f, "no text field (looked for {})", common.join(", ")),
-            LineProblem::EmptyText => f.write_str("the article's text is empty"),
-        }
+fn no_text_field(named: Option<&str>, common: &[&str]) -> String {
+    match named {
+        Some(name) => format!("no text field '{name}'"),
+        None => format!("no text field (looked for {})", common.join(", ")),
     }
 }
 
@@ -287,60 +300,20 @@ impl fmt::Display for Error {
         if let Some(location) = self.location() {
             write!(f, "{location}: ")?;
         }
-        let source = || {
-            self.0
-                .source
-                .as_ref()
-                .map(|s| format!(": {s}"))
-                .unwrap_or_default()
-        };
         match self.kind() {
-            ErrorKind::NotFound => f.write_str("no such file or directory"),
-            ErrorKind::Read => write!(f, "cannot read{}", source()),
-            ErrorKind::Write => write!(f, "cannot write{}", source()),
+            // An article that is not UTF-8 is most often a legacy code page: say what to try.
             ErrorKind::NotUtf8 { offset } if self.file() == Some(FileKind::Article) => write!(
                 f,
                 "not valid UTF-8 (byte offset {offset}); if this is a legacy Arabic file, try \
                  --encoding windows-1256 (or --encoding auto)"
-            ),
-            ErrorKind::NotUtf8 { .. } => f.write_str("not valid UTF-8"),
-            ErrorKind::Undecodable { encoding, offset } => {
-                write!(f, "not valid {encoding} (byte offset {offset})")
-            }
-            ErrorKind::Binary { offset } => write!(
-                f,
-                "binary file (NUL byte at offset {offset}), not a text article"
-            ),
-            ErrorKind::TooLarge { size, limit } => write!(
-                f,
-                "file of {size} bytes is over the limit of {limit} bytes for one article"
-            ),
-            ErrorKind::CorpusTooLarge { total, limit } => write!(
-                f,
-                "the input comes to {total} bytes with this file, over the limit of {limit} \
-                 bytes read in one run; brief the archive in parts (a day or an outlet at a \
-                 time), or raise --max-input if this machine has the memory (about three times \
-                 the input)"
-            ),
-            ErrorKind::NoArticles { extensions } => write!(
-                f,
-                "no articles found (looked for files ending in {extensions})"
-            ),
-            ErrorKind::NothingToRead { paths } => write!(
-                f,
-                "no article text to read in {paths} (every file was empty or skipped)"
-            ),
-            ErrorKind::BadLine(problem) => write!(f, "{problem}"),
-            ErrorKind::Invalid(message) => f.write_str(message),
-            ErrorKind::NoGlossary => f.write_str(
-                "no glossary: pass --glossary FILE, or create ./glossary.toml, e.g. with \
-                 `mizan glossary add كازاخستان Kazakhstan --kind place`",
-            ),
-            ErrorKind::UnknownEncoding { name } => write!(
-                f,
-                "unknown encoding '{name}' (expected utf-8, windows-1256, iso-8859-6 or auto)"
-            ),
+            )?,
+            kind => write!(f, "{kind}")?,
         }
+        // The cause of a failed read or write is part of the message, said once.
+        if let Some(source) = &self.0.source {
+            write!(f, ": {source}")?;
+        }
+        Ok(())
     }
 }
 

@@ -5,7 +5,7 @@ use super::context::Briefing;
 use crate::error::Result;
 use crate::render::{escape, template_error};
 use minijinja::value::{Serde, Value};
-use minijinja::{AutoEscape, Environment, UndefinedBehavior};
+use minijinja::{AutoEscape, Environment};
 use std::path::{Path, PathBuf};
 
 #[non_exhaustive]
@@ -99,17 +99,7 @@ pub fn render(briefing: &Briefing, format: Format, overrides: Option<&Path>) -> 
 }
 
 fn environment(overrides: Option<PathBuf>) -> Environment<'static> {
-    let mut env = Environment::new();
-    env.set_undefined_behavior(UndefinedBehavior::Strict);
-    // Block tags on their own line leave no blank line or indentation behind, which matters
-    // for Markdown tables.
-    let syntax = minijinja::syntax::SyntaxConfig::builder()
-        .trim_blocks(true)
-        .lstrip_blocks(true)
-        .keep_trailing_newline(true)
-        .build()
-        .expect("the default delimiters are valid");
-    env.set_syntax(syntax);
+    let mut env = crate::render::environment();
     env.set_loader(move |name| {
         if let Some(dir) = &overrides {
             let path = dir.join(name);

@@ -5,7 +5,24 @@
 pub(crate) mod escape;
 
 use crate::error::{Error, FileKind, Location};
+use minijinja::{Environment, UndefinedBehavior};
 use std::path::Path;
+
+/// A template environment as mizan's templates expect it: an undefined field is an error (a
+/// misspelt field must not print nothing), and block tags on their own line leave no blank
+/// line or indentation behind, which matters for Markdown tables.
+pub(crate) fn environment() -> Environment<'static> {
+    let mut env = Environment::new();
+    env.set_undefined_behavior(UndefinedBehavior::Strict);
+    let syntax = minijinja::syntax::SyntaxConfig::builder()
+        .trim_blocks(true)
+        .lstrip_blocks(true)
+        .keep_trailing_newline(true)
+        .build()
+        .expect("the default delimiters are valid");
+    env.set_syntax(syntax);
+    env
+}
 
 /// A template error naming the template (its file when it is the desk's), the line and what
 /// is wrong.

@@ -8,7 +8,7 @@ use crate::error::Result;
 use crate::render::{escape, template_error};
 use crate::text::bidi::make_visible;
 use minijinja::value::{Serde, Value};
-use minijinja::{AutoEscape, Environment, UndefinedBehavior, context};
+use minijinja::{AutoEscape, Environment, context};
 use serde::Serialize;
 use std::fmt::Write;
 
@@ -215,15 +215,7 @@ fn write_text(out: &mut String, view: &View, color: bool) -> std::fmt::Result {
 /// The template's environment: every value printed is made visible (bidi controls) and
 /// escaped for HTML in Markdown; block tags on their own line leave nothing behind.
 fn environment() -> Environment<'static> {
-    let mut env = Environment::new();
-    env.set_undefined_behavior(UndefinedBehavior::Strict);
-    let syntax = minijinja::syntax::SyntaxConfig::builder()
-        .trim_blocks(true)
-        .lstrip_blocks(true)
-        .keep_trailing_newline(true)
-        .build()
-        .expect("the default delimiters are valid");
-    env.set_syntax(syntax);
+    let mut env = crate::render::environment();
     env.set_auto_escape_callback(|_| AutoEscape::Custom("html_in_markdown".into()));
     env.set_formatter(|out, _state, value| {
         let text = if value.is_safe() {

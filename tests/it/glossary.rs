@@ -345,7 +345,8 @@ fn a_named_glossary_that_does_not_exist_is_named_in_the_error() {
     ] {
         let out = run_in(dir.path(), args);
         out.assert_no_panic();
-        assert_ne!(out.code, Some(0), "{args:?} must fail");
+        // A missing glossary is a configuration error for every command, edits included.
+        assert_eq!(out.code, Some(2), "{args:?} must fail with exit code 2");
         assert_one_error_line(&out);
         out.stderr_has("desk.toml: no such file or directory");
     }

@@ -125,6 +125,59 @@ fn decisions_round_trip_through_reruns_and_new_articles() {
 }
 
 #[test]
+fn a_decision_recorded_with_the_articles_keeps_both_sentences_even_for_a_rejected_pair() {
+    let dir = desk(&["01_caspian-wire.txt", "02_steppe-daily.md"]);
+    let pairs = json_lines(
+        &run_in(dir.path(), &["align", "--format", "jsonl", "."])
+            .success()
+            .stdout,
+    );
+    let pair = &pairs[0];
+    let id = pair["id"].as_str().unwrap();
+    let (a, b) = (
+        pair["a"]["text"].as_str().unwrap(),
+        pair["b"]["text"].as_str().unwrap(),
+    );
+    let decision = |dir: &Path| {
+        let text = fs::read_to_string(dir.join("reviews.toml")).unwrap();
+        let reviews = mizan::review::decisions::parse(&text, Path::new("reviews.toml")).unwrap();
+        reviews.get(id).cloned().unwrap()
+    };
+    run_in(dir.path(), &["review", "--reject", id, "."]).success();
+    let d = decision(dir.path());
+    assert_eq!((d.a.as_deref(), d.b.as_deref()), (Some(a), Some(b)));
+    // Rejected, the pair is no longer aligned; a note on it still finds its two sentences.
+    fs::write(
+        dir.path().join("reviews.toml"),
+        format!("[[decision]]\nid = \"{id}\"\nverdict = \"reject\"\n"),
+    )
+    .unwrap();
+    run_in(dir.path(), &["review", "--note", id, "checked", "."]).success();
+    let d = decision(dir.path());
+    assert_eq!((d.a.as_deref(), d.b.as_deref()), (Some(a), Some(b)));
+    assert_eq!(d.note.as_deref(), Some("checked"));
+    assert!(
+        !aligned(dir.path()).contains(id),
+        "the note keeps the rejection"
+    );
+}
+
+#[test]
+fn review_reads_articles_with_the_same_flags_as_the_other_commands() {
+    let dir = desk(&["01_caspian-wire.txt", "02_steppe-daily.md"]);
+    fs::write(dir.path().join("03_scan.txt"), b"PK\x03\x04\x00binary").unwrap();
+    run_in(dir.path(), &["review", "."])
+        .success()
+        .stderr_has("03_scan.txt: binary file");
+    run_in(dir.path(), &["review", "--strict", "."])
+        .failure(1)
+        .stderr_has("03_scan.txt: binary file");
+    run_in(dir.path(), &["review", "--ext", "csv", "."])
+        .failure(1)
+        .stderr_has("no articles found (looked for files ending in .csv)");
+}
+
+#[test]
 fn a_note_alone_and_bad_ids() {
     let dir = desk(&["01_caspian-wire.txt", "02_steppe-daily.md"]);
     let id = aligned(dir.path()).into_iter().next().unwrap();
