@@ -92,6 +92,68 @@ impl Renderer {
     }
 }
 
+/// The largest template file read from the desk's folder: templates are a few kilobytes, and
+/// the limit keeps `{% include "/dev/zero" %}`-like names from growing without bound.
+const MAX_TEMPLATE_BYTES: u64 = 1024 * 1024;
+
+/// The desk's template `name` from `dir`, or `None` when the folder has none of that name (the
+/// built-in one is used). A name resolves only inside `dir`: relative, without `..`, not
+/// through a link that leaves the folder, a regular file of at most [`MAX_TEMPLATE_BYTES`].
+fn desk_template(dir: &Path, name: &str) -> std::result::Result<Option<String>, minijinja::Error> {
+    use std::io::Read;
+    use std::path::Component;
+    let refuse = |why: String| {
+        // Not TemplateNotFound: an include would report that as a missing template and
+        // lose why.
+        Err(minijinja::Error::new(
+            minijinja::ErrorKind::InvalidOperation,
+            format!("template '{name}' {why}"),
+        ))
+    };
+    let relative = Path::new(name);
+    if name.is_empty()
+        || !relative
+            .components()
+            .all(|c| matches!(c, Component::Normal(_)))
+    {
+        return refuse(format!(
+            "is not a name inside the templates folder {} (no absolute paths, no '..')",
+            dir.display()
+        ));
+    }
+    let path = dir.join(relative);
+    let meta = match std::fs::metadata(&path) {
+        Ok(meta) => meta,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return refuse(format!("cannot be read ({}: {e})", path.display())),
+    };
+    let inside = match (std::fs::canonicalize(&path), std::fs::canonicalize(dir)) {
+        (Ok(file), Ok(dir)) => file.starts_with(dir),
+        _ => false,
+    };
+    if !inside {
+        return refuse(format!(
+            "leads outside the templates folder {} ({} is a link)",
+            dir.display(),
+            path.display()
+        ));
+    }
+    if !meta.is_file() {
+        return refuse(format!("is not a regular file ({})", path.display()));
+    }
+    let mut source = String::new();
+    let read = std::fs::File::open(&path)
+        .and_then(|f| f.take(MAX_TEMPLATE_BYTES + 1).read_to_string(&mut source));
+    match read {
+        Err(e) => refuse(format!("cannot be read ({}: {e})", path.display())),
+        Ok(n) if n as u64 > MAX_TEMPLATE_BYTES => refuse(format!(
+            "is over {MAX_TEMPLATE_BYTES} bytes ({})",
+            path.display()
+        )),
+        Ok(_) => Ok(Some(source)),
+    }
+}
+
 /// Render `briefing` in `format`; templates in `overrides` (if given) replace the built-in
 /// ones of the same name.
 pub fn render(briefing: &Briefing, format: Format, overrides: Option<&Path>) -> Result<String> {
@@ -101,19 +163,10 @@ pub fn render(briefing: &Briefing, format: Format, overrides: Option<&Path>) -> 
 fn environment(overrides: Option<PathBuf>) -> Environment<'static> {
     let mut env = crate::render::environment();
     env.set_loader(move |name| {
-        if let Some(dir) = &overrides {
-            let path = dir.join(name);
-            // A desk template is read fresh; one that is not there falls back to the default.
-            match std::fs::read_to_string(&path) {
-                Ok(source) => return Ok(Some(source)),
-                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-                Err(e) => {
-                    return Err(minijinja::Error::new(
-                        minijinja::ErrorKind::TemplateNotFound,
-                        format!("cannot read {}: {e}", path.display()),
-                    ));
-                }
-            }
+        if let Some(dir) = &overrides
+            && let Some(source) = desk_template(dir, name)?
+        {
+            return Ok(Some(source));
         }
         Ok(BUILTIN
             .iter()

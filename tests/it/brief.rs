@@ -191,6 +191,80 @@ fn a_desk_template_replaces_the_default_of_the_same_name() {
 }
 
 #[test]
+fn every_markdown_table_starts_after_a_blank_line() {
+    // pandoc (gfm and markdown) reads a table that follows a paragraph line as more of the
+    // paragraph, a paragraph of pipes.
+    for md in [sample("md"), {
+        let dir = desk(&[
+            ("a.txt", HOSTILE),
+            ("b.txt", &HOSTILE.replace("200", "300")),
+        ]);
+        run_in(dir.path(), &["brief", "articles"]).success().stdout
+    }] {
+        let lines: Vec<&str> = md.lines().collect();
+        for (i, line) in lines.iter().enumerate().skip(1) {
+            if line.starts_with('|') && !lines[i - 1].starts_with('|') {
+                assert!(
+                    lines[i - 1].trim().is_empty(),
+                    "table at line {} follows {:?}",
+                    i + 1,
+                    lines[i - 1]
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn desk_templates_cannot_read_files_outside_their_folder() {
+    let dir = desk(&[("a.txt", HOSTILE)]);
+    fs::create_dir(dir.path().join("tpl")).unwrap();
+    fs::write(dir.path().join("secret.txt"), "SECRET-OUTSIDE").unwrap();
+    let secret = dir.path().join("secret.txt");
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(&secret, dir.path().join("tpl/link.j2")).unwrap();
+    for (include, says) in [
+        (secret.display().to_string(), "no absolute paths"),
+        ("../secret.txt".to_string(), "no '..'"),
+        ("/dev/zero".to_string(), "no absolute paths"),
+        ("link.j2".to_string(), "leads outside the templates folder"),
+    ] {
+        fs::write(
+            dir.path().join("tpl/briefing.md.j2"),
+            format!("# {{{{ title }}}}\n{{% include \"{include}\" %}}\n"),
+        )
+        .unwrap();
+        let out = run_in(dir.path(), &["brief", "articles", "--templates", "tpl"]).failure(2);
+        out.stderr_has(says);
+        assert!(!out.stdout.contains("SECRET-OUTSIDE"), "{include}");
+    }
+    // A folder, and a file past the size limit, are refused too.
+    fs::create_dir(dir.path().join("tpl/sub.j2")).unwrap();
+    fs::write(dir.path().join("tpl/big.j2"), "x".repeat(1024 * 1024 + 1)).unwrap();
+    for (include, says) in [("sub.j2", "not a regular file"), ("big.j2", "is over")] {
+        fs::write(
+            dir.path().join("tpl/briefing.md.j2"),
+            format!("{{% include \"{include}\" %}}\n"),
+        )
+        .unwrap();
+        run_in(dir.path(), &["brief", "articles", "--templates", "tpl"])
+            .failure(2)
+            .stderr_has(says);
+    }
+    // Inside the folder, includes still work.
+    fs::write(dir.path().join("tpl/mine.j2"), "MINE\n").unwrap();
+    fs::write(
+        dir.path().join("tpl/briefing.md.j2"),
+        "{% include \"mine.j2\" %}",
+    )
+    .unwrap();
+    let md = run_in(dir.path(), &["brief", "articles", "--templates", "tpl"])
+        .success()
+        .stdout;
+    assert_eq!(md, "MINE\n");
+}
+
+#[test]
 fn template_errors_name_the_file_and_line() {
     let dir = desk(&[("a.txt", HOSTILE)]);
     fs::create_dir(dir.path().join("tpl")).unwrap();
