@@ -30,6 +30,8 @@ pub enum FileKind {
     Translations,
     /// A briefing or review template.
     Template,
+    /// The desk's configuration (`mizan.toml`).
+    DeskConfig,
     /// A file in an exchange format of CAT tools (TSV, CSV, TBX).
     Interchange,
     /// A file mizan writes (a briefing, an export).
@@ -41,7 +43,11 @@ impl FileKind {
     pub fn is_configuration(self) -> bool {
         matches!(
             self,
-            FileKind::Glossary | FileKind::Reviews | FileKind::Translations | FileKind::Template
+            FileKind::Glossary
+                | FileKind::Reviews
+                | FileKind::Translations
+                | FileKind::Template
+                | FileKind::DeskConfig
         )
     }
 }

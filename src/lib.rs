@@ -29,6 +29,7 @@
 pub mod align;
 pub mod brief;
 pub mod corpus;
+pub mod desk;
 pub mod error;
 pub mod figures;
 pub mod files;

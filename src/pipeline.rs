@@ -80,21 +80,25 @@ pub fn stage<T>(
     out
 }
 
-/// Where the desk keeps its files: each as the user named it, else the default — the glossary
-/// `./glossary.toml`, the decisions `reviews.toml` and the translations `translations.toml`
-/// beside the glossary.
+/// Where the desk keeps its files: each as the user (or the desk's `mizan.toml`) named it,
+/// else the default — the glossary `glossary.toml` in the desk's folder (see [`crate::desk`];
+/// the current folder when there is none), the decisions `reviews.toml` and the translations
+/// `translations.toml` beside the glossary.
 #[derive(Debug, Clone, Default)]
 pub struct DeskFiles {
     pub glossary: Option<PathBuf>,
     pub reviews: Option<PathBuf>,
     pub translations: Option<PathBuf>,
+    /// The desk's folder, where the default glossary is looked for.
+    pub folder: Option<PathBuf>,
 }
 
 impl DeskFiles {
     pub fn glossary_path(&self) -> PathBuf {
-        self.glossary
-            .clone()
-            .unwrap_or_else(|| PathBuf::from("glossary.toml"))
+        self.glossary.clone().unwrap_or_else(|| match &self.folder {
+            Some(folder) => folder.join("glossary.toml"),
+            None => PathBuf::from("glossary.toml"),
+        })
     }
 
     pub fn reviews_path(&self) -> PathBuf {

@@ -49,10 +49,11 @@ struct Line<'a> {
 
 pub fn run(args: Args) -> anyhow::Result<()> {
     args.alignment.check()?;
-    let desk = input::desk_files(&args.glossary, args.alignment.reviews.as_deref(), None);
+    let threshold = args.alignment.threshold()?;
+    let desk = input::desk_files(&args.glossary, args.alignment.reviews.as_deref(), None)?;
     let glossary = desk.optional_glossary()?;
     let matcher = glossary.as_ref().map(Matcher::new);
-    let options = pipeline::align_options(args.alignment.threshold, &desk.reviews()?);
+    let options = pipeline::align_options(threshold, &desk.reviews()?);
     let stages = Stages::new(args.progress);
     let corpus = args.articles.input.read(&args.articles.paths, &stages)?;
     let analysis = pipeline::analyse(&corpus, matcher.as_ref(), &options, &stages);
@@ -81,7 +82,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
                 result.clusters.len(),
                 sentences.len(),
                 corpus.documents.len(),
-                args.alignment.threshold
+                threshold
             )?;
             for (c, members) in result.clusters.iter().enumerate() {
                 let articles: std::collections::BTreeSet<usize> =
@@ -109,6 +110,6 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         }
     }
     finish(out)?;
-    stages.report();
+    stages.report(&input::files_used(&desk, false)?);
     Ok(())
 }

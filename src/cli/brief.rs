@@ -50,8 +50,9 @@ pub struct Args {
     title: Option<String>,
 
     /// Show at most N facts, and at most N single-source sentences.
-    #[arg(long, default_value_t = 20, value_name = "N")]
-    top: usize,
+    /// [default: the desk's mizan.toml, else 20]
+    #[arg(long, value_name = "N")]
+    top: Option<usize>,
 
     #[command(flatten)]
     alignment: Alignment,
@@ -69,6 +70,8 @@ enum BriefFormat {
 
 pub fn run(args: Args) -> anyhow::Result<()> {
     args.alignment.check()?;
+    let threshold = args.alignment.threshold()?;
+    let desk_folder = input::desk()?;
     if let Some(dir) = &args.templates
         && !dir.is_dir()
     {
@@ -77,17 +80,26 @@ pub fn run(args: Args) -> anyhow::Result<()> {
             dir.display()
         )));
     }
+    // The flag, else the desk's templates folder (mizan.toml), else the built-in templates.
+    let templates = args
+        .templates
+        .clone()
+        .or_else(|| desk_folder.and_then(|d| d.templates()));
+    let top = args
+        .top
+        .or_else(|| desk_folder.and_then(|d| d.config.defaults.top))
+        .unwrap_or(20);
     // Templates first: a template error should not wait for a whole archive to be read.
     let renderer = match args.format {
-        BriefFormat::Md => Some(Renderer::new(Format::Markdown, args.templates.as_deref())?),
-        BriefFormat::Html => Some(Renderer::new(Format::Html, args.templates.as_deref())?),
+        BriefFormat::Md => Some(Renderer::new(Format::Markdown, templates.as_deref())?),
+        BriefFormat::Html => Some(Renderer::new(Format::Html, templates.as_deref())?),
         BriefFormat::Json => None,
     };
     let desk = input::desk_files(
         &args.glossary,
         args.alignment.reviews.as_deref(),
         args.translations.as_deref(),
-    );
+    )?;
     let glossary = desk.glossary()?;
     let reviews = desk.reviews()?;
     let translations = desk.translations()?;
@@ -97,7 +109,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     let stages = Stages::new(args.progress);
     let corpus = args.articles.input.read(&args.articles.paths, &stages)?;
     let matcher = Matcher::new(&glossary);
-    let options = pipeline::align_options(args.alignment.threshold, &reviews);
+    let options = pipeline::align_options(threshold, &reviews);
     let analysis = pipeline::analyse(&corpus, Some(&matcher), &options, &stages);
     let briefing = analysis.brief(
         &BriefDesk {
@@ -108,8 +120,8 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         },
         &brief::Options {
             title: args.title,
-            top: args.top,
-            threshold: args.alignment.threshold,
+            top,
+            threshold,
         },
         &stages,
     );
@@ -132,6 +144,6 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         }
         Ok(())
     })?;
-    stages.report();
+    stages.report(&input::files_used(&desk, true)?);
     Ok(())
 }

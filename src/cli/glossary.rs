@@ -155,7 +155,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
             variant_of,
             file,
         } => {
-            let path = glossary_path(file.glossary.as_deref());
+            let path = glossary_path(file.glossary.as_deref())?;
             let options = AddOptions {
                 kind,
                 variants,
@@ -174,7 +174,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
             Ok(())
         }
         Command::Rm { ar, file } => {
-            let path = glossary_path(file.glossary.as_deref());
+            let path = glossary_path(file.glossary.as_deref())?;
             let removed = edit::rm(&path, &ar)?;
             eprintln!(
                 "{}: removed '{}' ({})",
@@ -200,7 +200,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
             let text = std::fs::read_to_string(&input)
                 .with_context(|| format!("cannot read {}", input.display()))?;
             let imported = interchange::import(&text, format, &input)?;
-            let path = glossary_path(file.glossary.as_deref());
+            let path = glossary_path(file.glossary.as_deref())?;
             if let Some(meta) = &imported.meta
                 && !path.exists()
             {

@@ -4,17 +4,20 @@
 use super::progress::Stages;
 use mizan::align::DEFAULT_THRESHOLD;
 use mizan::corpus::{self, Corpus, Encoding, JsonFields, LoadOptions};
+use mizan::desk::Desk;
 use mizan::glossary::Glossary;
 use mizan::pipeline::{self, DeskFiles, Reporter};
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 /// How to read articles: encoding, which files, how strict, how much, and archive fields.
 #[derive(Debug, Clone, clap::Args)]
 pub struct Input {
     /// Encoding of the articles: utf-8, windows-1256, iso-8859-6, or auto (UTF-8, else
     /// windows-1256).
-    #[arg(long, default_value = "utf-8", value_name = "NAME")]
-    pub encoding: String,
+    /// [default: the desk's mizan.toml, else utf-8]
+    #[arg(long, value_name = "NAME")]
+    pub encoding: Option<String>,
 
     /// File extensions to read from folders, comma-separated (.jsonl files are archives of
     /// one article per line).
@@ -58,9 +61,19 @@ pub struct Input {
 }
 
 impl Input {
-    pub fn load_options(&self) -> mizan::Result<LoadOptions> {
+    pub fn load_options(&self) -> anyhow::Result<LoadOptions> {
         Ok(LoadOptions {
-            encoding: self.encoding.parse::<Encoding>()?,
+            encoding: match &self.encoding {
+                Some(name) => name.parse::<Encoding>()?,
+                None => match desk()
+                    .ok()
+                    .flatten()
+                    .and_then(|d| d.config.defaults.encoding.clone())
+                {
+                    Some(name) => name.parse::<Encoding>()?,
+                    None => Encoding::Utf8,
+                },
+            },
             extensions: self
                 .ext
                 .iter()
@@ -104,7 +117,8 @@ impl Articles {
 /// `--glossary FILE`.
 #[derive(Debug, Clone, clap::Args)]
 pub struct GlossaryFile {
-    /// Glossary file (default: ./glossary.toml).
+    /// Glossary file (default: the desk's, found by walking up to a mizan.toml or
+    /// glossary.toml; else ./glossary.toml).
     #[arg(long, value_name = "FILE")]
     pub glossary: Option<PathBuf>,
 }
@@ -112,9 +126,10 @@ pub struct GlossaryFile {
 /// How sentences are aligned: the threshold and the desk's decisions.
 #[derive(Debug, Clone, clap::Args)]
 pub struct Alignment {
-    /// Align pairs scoring at least this (0 to 1; see docs/alignment.md).
-    #[arg(long, default_value_t = DEFAULT_THRESHOLD, value_name = "X")]
-    pub threshold: f64,
+    /// Align pairs scoring at least this (0 to 1; see docs/alignment.md) [default: the desk's
+    /// mizan.toml, else 0.45].
+    #[arg(long, value_name = "X")]
+    pub threshold: Option<f64>,
 
     /// Decisions file (default: reviews.toml beside the glossary): rejected pairs are never
     /// aligned, accepted ones always are.
@@ -125,44 +140,108 @@ pub struct Alignment {
 impl Alignment {
     /// `--threshold` must be a similarity, 0 to 1.
     pub fn check(&self) -> anyhow::Result<()> {
-        if !(0.0..=1.0).contains(&self.threshold) {
+        if let Some(t) = self.threshold
+            && !(0.0..=1.0).contains(&t)
+        {
             anyhow::bail!(super::UsageError(format!(
-                "--threshold {} is outside 0 to 1",
-                self.threshold
+                "--threshold {t} is outside 0 to 1"
             )));
         }
         Ok(())
     }
+
+    /// The threshold: the flag, else the desk's default, else mizan's.
+    pub fn threshold(&self) -> anyhow::Result<f64> {
+        Ok(match self.threshold {
+            Some(t) => t,
+            None => desk()?
+                .and_then(|d| d.config.defaults.threshold)
+                .unwrap_or(DEFAULT_THRESHOLD),
+        })
+    }
 }
 
-/// The desk's files named by the flags.
+/// The desk folder this run works in (`mizan.toml` or `glossary.toml` at or above the
+/// current folder), found once.
+pub fn desk() -> anyhow::Result<Option<&'static Desk>> {
+    static DESK: OnceLock<Option<Desk>> = OnceLock::new();
+    if let Some(desk) = DESK.get() {
+        return Ok(desk.as_ref());
+    }
+    let here = std::env::current_dir()?;
+    let found = mizan::desk::find(&here)?.map(|mut desk| {
+        // As the user sees paths: `glossary.toml` here, `../../glossary.toml` above.
+        let up = here.components().count() - desk.root.components().count();
+        desk.root = std::iter::repeat_n("..", up).collect();
+        desk.config_file = desk
+            .config_file
+            .map(|f| desk.root.join(f.file_name().unwrap_or_default()));
+        desk
+    });
+    Ok(DESK.get_or_init(|| found).as_ref())
+}
+
+/// The desk's files: those named by the flags, else by the desk's `mizan.toml`, else the
+/// defaults in the desk's folder.
 pub fn desk_files(
     glossary: &GlossaryFile,
     reviews: Option<&Path>,
     translations: Option<&Path>,
-) -> DeskFiles {
-    DeskFiles {
-        glossary: glossary.glossary.clone(),
-        reviews: reviews.map(Path::to_path_buf),
-        translations: translations.map(Path::to_path_buf),
+) -> anyhow::Result<DeskFiles> {
+    let mut files = desk()?.map(Desk::files).unwrap_or_default();
+    if let Some(g) = &glossary.glossary {
+        files.glossary = Some(g.clone());
     }
+    if let Some(r) = reviews {
+        files.reviews = Some(r.to_path_buf());
+    }
+    if let Some(t) = translations {
+        files.translations = Some(t.to_path_buf());
+    }
+    Ok(files)
 }
 
-/// The glossary file: `--glossary FILE`, else `./glossary.toml`.
-pub fn glossary_path(flag: Option<&Path>) -> PathBuf {
-    glossary_files(flag).glossary_path()
+/// The files a run used, for `--timings`: the desk's folder and config, glossary, decisions
+/// and translations (each marked when it does not exist yet).
+pub fn files_used(files: &DeskFiles, translations: bool) -> anyhow::Result<Vec<String>> {
+    let mark = |p: PathBuf| {
+        let missing = if p.exists() { "" } else { " (none)" };
+        format!("{}{missing}", p.display())
+    };
+    let mut lines = Vec::new();
+    match desk()? {
+        Some(d) => lines.push(format!(
+            "desk: {}",
+            d.config_file.as_ref().unwrap_or(&d.root).display()
+        )),
+        None => lines.push("desk: none found (no mizan.toml or glossary.toml above here)".into()),
+    }
+    lines.push(format!("glossary: {}", mark(files.glossary_path())));
+    lines.push(format!("reviews: {}", mark(files.reviews_path())));
+    if translations {
+        lines.push(format!("translations: {}", mark(files.translations_path())));
+    }
+    Ok(lines)
+}
+
+/// The glossary file: `--glossary FILE`, else the desk's.
+pub fn glossary_path(flag: Option<&Path>) -> anyhow::Result<PathBuf> {
+    Ok(glossary_files(flag)?.glossary_path())
 }
 
 /// Load the glossary the command needs, with an error that says how to get one when there is
 /// none.
 pub fn load_glossary(flag: Option<&Path>) -> anyhow::Result<(PathBuf, Glossary)> {
-    let files = glossary_files(flag);
+    let files = glossary_files(flag)?;
     Ok((files.glossary_path(), files.glossary()?))
 }
 
-fn glossary_files(flag: Option<&Path>) -> DeskFiles {
-    DeskFiles {
-        glossary: flag.map(Path::to_path_buf),
-        ..DeskFiles::default()
-    }
+fn glossary_files(flag: Option<&Path>) -> anyhow::Result<DeskFiles> {
+    desk_files(
+        &GlossaryFile {
+            glossary: flag.map(Path::to_path_buf),
+        },
+        None,
+        None,
+    )
 }

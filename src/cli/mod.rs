@@ -4,6 +4,7 @@ mod align;
 mod brief;
 mod gloss;
 mod glossary;
+mod init;
 mod input;
 mod output;
 mod progress;
@@ -37,6 +38,7 @@ enum Command {
     Align(align::Args),
     Review(review::Args),
     Brief(brief::Args),
+    Init(init::Args),
 }
 
 /// Runs the command; exit codes are in docs/cli.md and [`exit_code`].
@@ -49,6 +51,7 @@ pub fn main() -> ExitCode {
         Command::Align(args) => align::run(args),
         Command::Review(args) => review::run(args),
         Command::Brief(args) => brief::run(args),
+        Command::Init(args) => init::run(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

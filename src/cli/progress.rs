@@ -60,10 +60,13 @@ impl Stages {
         })
     }
 
-    /// With `--timings`: one line per stage, then the total.
-    pub fn report(&self) {
+    /// With `--timings`: the files the run used, one line per stage, then the total.
+    pub fn report(&self, files: &[String]) {
         if !self.timings {
             return;
+        }
+        for line in files {
+            eprintln!("{line}");
         }
         let records = lock(&self.records);
         eprintln!("{:<10} {:>9} {:>12}", "stage", "seconds", "peak memory");

@@ -61,7 +61,7 @@ enum ReviewFormat {
 
 pub fn run(args: Args) -> anyhow::Result<()> {
     args.alignment.check()?;
-    let desk = input::desk_files(&args.glossary, args.alignment.reviews.as_deref(), None);
+    let desk = input::desk_files(&args.glossary, args.alignment.reviews.as_deref(), None)?;
     let recording = args.accept.is_some() || args.reject.is_some() || !args.note.is_empty();
     if recording {
         return record(&args, &desk);
@@ -125,7 +125,7 @@ fn record(args: &Args, desk: &pipeline::DeskFiles) -> anyhow::Result<()> {
         let glossary = desk.optional_glossary()?;
         let matcher = glossary.as_ref().map(Matcher::new);
         let corpus = args.input.read(&args.paths, &Stages::quiet())?;
-        let mut options = pipeline::align_options(args.alignment.threshold, &desk.reviews()?);
+        let mut options = pipeline::align_options(args.alignment.threshold()?, &desk.reviews()?);
         for (id, _) in &changes {
             options.rejected.remove(id);
             options.accepted.insert(id.clone());
@@ -163,7 +163,7 @@ fn show(args: &Args, desk: &pipeline::DeskFiles) -> anyhow::Result<()> {
     let glossary = desk.optional_glossary()?;
     let matcher = glossary.as_ref().map(Matcher::new);
     let corpus = args.input.read(&args.paths, &Stages::quiet())?;
-    let options = pipeline::align_options(args.alignment.threshold, &reviews);
+    let options = pipeline::align_options(args.alignment.threshold()?, &reviews);
     let analysis = pipeline::analyse(&corpus, matcher.as_ref(), &options, &pipeline::Silent);
     let diffs = analysis.diffs(matcher.as_ref());
     let color = args.format == ReviewFormat::Text
