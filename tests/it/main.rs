@@ -8,6 +8,7 @@
 mod align;
 mod archives;
 mod brief;
+mod desk_files;
 mod glossary;
 mod limits;
 mod properties;
