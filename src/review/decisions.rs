@@ -82,13 +82,20 @@ pub fn load(path: &Path) -> Result<Reviews> {
     }
 }
 
-/// Parse decisions text strictly; `path` names it in errors.
+/// Parse decisions text strictly; `path` names it in errors. Ids are case-insensitive: they
+/// are kept in lowercase, as `mizan align` prints them.
 pub fn parse(text: &str, path: &Path) -> Result<Reviews> {
-    toml::from_str(text).map_err(|e| toml_error(FileKind::Reviews, path, text, &e))
+    let mut reviews: Reviews =
+        toml::from_str(text).map_err(|e| toml_error(FileKind::Reviews, path, text, &e))?;
+    for decision in &mut reviews.decisions {
+        decision.id.make_ascii_lowercase();
+    }
+    Ok(reviews)
 }
 
 /// Record a decision (or a note) for pair `id`, under a lock, written atomically.
 pub fn record(path: &Path, id: &str, change: Change) -> Result<()> {
+    let id = id.to_ascii_lowercase();
     let target = resolve(path);
     let _lock = lock(&target, path)?;
     let mut reviews = load(path)?;

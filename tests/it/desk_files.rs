@@ -3,8 +3,9 @@
 //! articles, a `--reviews` that is a folder, and what `glossary check`, `add`, `import` and
 //! `export` say about characters a glossary field should not hold.
 
-use crate::util::{manifest_dir, run_in};
+use crate::util::{json_lines, manifest_dir, run_in};
 use std::fs;
+use std::path::Path;
 
 /// A folder with some of the sample articles and the repository's glossary.
 fn desk(articles: &[&str]) -> tempfile::TempDir {
@@ -19,6 +20,22 @@ fn desk(articles: &[&str]) -> tempfile::TempDir {
     )
     .unwrap();
     dir
+}
+
+/// The ids of the pairs `mizan align` aligns in `dir`, in its order.
+fn pair_ids(dir: &Path) -> Vec<String> {
+    json_lines(
+        &run_in(dir, &["align", "--format", "jsonl", "."])
+            .success()
+            .stdout,
+    )
+    .iter()
+    .map(|p| p["id"].as_str().unwrap().to_string())
+    .collect()
+}
+
+fn read(dir: &Path, name: &str) -> String {
+    fs::read_to_string(dir.join(name)).unwrap_or_else(|e| panic!("read {name}: {e}"))
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -47,4 +64,63 @@ fn a_reviews_flag_naming_a_folder_is_a_configuration_error() {
     )
     .failure(2)
     .stderr_has("decisions");
+}
+
+#[test]
+fn pair_ids_are_case_insensitive_on_the_command_line_and_in_the_file() {
+    let dir = desk(&["01_caspian-wire.txt", "02_steppe-daily.md"]);
+    let ids = pair_ids(dir.path());
+    assert!(ids.len() >= 2, "{ids:?}");
+    run_in(
+        dir.path(),
+        &["review", "--reject", &ids[0].to_uppercase(), "."],
+    )
+    .success()
+    .stderr_has(&format!("rejected {}", ids[0]));
+    let after = pair_ids(dir.path());
+    assert!(!after.contains(&ids[0]), "the rejected pair is not aligned");
+    // An id written by hand in capitals is honoured too.
+    fs::write(
+        dir.path().join("reviews.toml"),
+        format!(
+            "[[decision]]\nid = \"{}\"\nverdict = \"reject\"\n",
+            ids[1].to_uppercase()
+        ),
+    )
+    .unwrap();
+    assert!(!pair_ids(dir.path()).contains(&ids[1]));
+    let reviewed = json_lines(
+        &run_in(
+            dir.path(),
+            &["review", "--format", "jsonl", "--threshold", "0.01", "."],
+        )
+        .success()
+        .stdout,
+    );
+    assert!(reviewed.iter().all(|p| p["id"] != ids[1].as_str()));
+}
+
+#[test]
+fn an_id_that_is_no_pair_of_the_articles_is_refused_unless_forced() {
+    let dir = desk(&["01_caspian-wire.txt", "02_steppe-daily.md"]);
+    run_in(dir.path(), &["review", "--accept", "deadbeefdeadbeef", "."])
+        .failure(2)
+        .stderr_has("deadbeefdeadbeef is not among the pairs of these articles")
+        .stderr_has("--force");
+    assert!(
+        !dir.path().join("reviews.toml").exists(),
+        "nothing recorded"
+    );
+    run_in(
+        dir.path(),
+        &["review", "--accept", "deadbeefdeadbeef", "--force", "."],
+    )
+    .success()
+    .stderr_has("accepted deadbeefdeadbeef");
+    assert!(read(dir.path(), "reviews.toml").contains("deadbeefdeadbeef"));
+    // Without articles there is nothing to check against: recorded, and said so.
+    run_in(dir.path(), &["review", "--reject", "00000000000000ab"])
+        .success()
+        .stderr_has("could not be checked");
+    assert!(read(dir.path(), "reviews.toml").contains("00000000000000ab"));
 }
