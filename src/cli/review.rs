@@ -7,6 +7,7 @@ use clap::ValueEnum;
 use mizan::glossary::Matcher;
 use mizan::pipeline;
 use mizan::review::{self, Change, Verdict};
+use mizan::text::bidi::make_visible;
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 
@@ -180,14 +181,25 @@ fn record(args: &Args, desk: &pipeline::DeskFiles) -> anyhow::Result<()> {
     }
     for ((id, mut change), texts) in changes.into_iter().zip(texts) {
         change.texts = texts;
-        review::decisions::record(&path, &id, change.clone())?;
+        let before = review::decisions::record(&path, &id, change.clone())?;
         let what = match change.verdict {
             Some(Verdict::Accept) => "accepted",
             Some(Verdict::Reject) => "rejected",
             Some(_) => "decided",
             None => "noted",
         };
-        eprintln!("{}: {what} {id}", path.display());
+        // A pair has one note; the one it replaces is said, so it is not lost unseen.
+        let replaced = before
+            .and_then(|d| d.note)
+            .filter(|old| change.note.as_ref().is_some_and(|new| new != old))
+            .map(|old| {
+                format!(
+                    " (this note replaces the earlier note \"{}\")",
+                    make_visible(&old)
+                )
+            })
+            .unwrap_or_default();
+        eprintln!("{}: {what} {id}{replaced}", path.display());
     }
     Ok(())
 }

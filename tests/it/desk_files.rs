@@ -124,3 +124,82 @@ fn an_id_that_is_no_pair_of_the_articles_is_refused_unless_forced() {
         .stderr_has("could not be checked");
     assert!(read(dir.path(), "reviews.toml").contains("00000000000000ab"));
 }
+
+/// A reviews file as a desk keeps it by hand: comments, its own order of keys, blank lines.
+const HAND_WRITTEN: &str = "\
+# Kazakhstan desk: decisions on the January 2022 pairs.
+
+[[decision]]
+# checked against the Interfax original
+id = \"00000000000000aa\"   # the wire quote
+note = \"same Interfax quote\"
+verdict = \"accept\"
+
+# Rejected after the call with the Almaty office.
+[[decision]]
+verdict = \"reject\"
+id = \"00000000000000bb\"
+";
+
+#[test]
+fn review_edits_keep_the_comments_order_and_formatting_of_reviews_toml() {
+    let dir = desk(&[]);
+    fs::write(dir.path().join("reviews.toml"), HAND_WRITTEN).unwrap();
+    // A new decision goes at the end; a verdict changes in place; nothing else moves.
+    run_in(dir.path(), &["review", "--reject", "00000000000000cc"]).success();
+    run_in(dir.path(), &["review", "--reject", "00000000000000AA"]).success();
+    let expected = HAND_WRITTEN.replace(
+        "note = \"same Interfax quote\"\nverdict = \"accept\"",
+        "note = \"same Interfax quote\"\nverdict = \"reject\"",
+    ) + "\n[[decision]]\nid = \"00000000000000cc\"\nverdict = \"reject\"\n";
+    assert_eq!(read(dir.path(), "reviews.toml"), expected);
+    // A note added to a decision without one is a new line in its table.
+    run_in(
+        dir.path(),
+        &["review", "--note", "00000000000000bb", "see the call notes"],
+    )
+    .success();
+    let expected = expected.replace(
+        "verdict = \"reject\"\nid = \"00000000000000bb\"\n",
+        "verdict = \"reject\"\nid = \"00000000000000bb\"\nnote = \"see the call notes\"\n",
+    );
+    assert_eq!(read(dir.path(), "reviews.toml"), expected);
+    let leftovers: Vec<String> = fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".tmp"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+#[test]
+fn a_note_that_replaces_another_says_so_and_quotes_the_old_one() {
+    let dir = desk(&[]);
+    fs::write(dir.path().join("reviews.toml"), HAND_WRITTEN).unwrap();
+    run_in(
+        dir.path(),
+        &[
+            "review",
+            "--note",
+            "00000000000000aa",
+            "Reuters, not Interfax",
+        ],
+    )
+    .success()
+    .stderr_has("replaces the earlier note \"same Interfax quote\"");
+    let text = read(dir.path(), "reviews.toml");
+    assert!(text.contains("note = \"Reuters, not Interfax\""), "{text}");
+    assert!(!text.contains("same Interfax quote"), "{text}");
+    // The same note again replaces nothing.
+    let again = run_in(
+        dir.path(),
+        &[
+            "review",
+            "--note",
+            "00000000000000aa",
+            "Reuters, not Interfax",
+        ],
+    )
+    .success();
+    assert!(!again.stderr.contains("replaces"), "{}", again.stderr);
+}
