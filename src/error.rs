@@ -294,8 +294,11 @@ impl Error {
                 true
             }
             ErrorKind::NotUtf8 { .. } => self.file().is_some_and(FileKind::is_configuration),
-            // A glossary the run needs and cannot read.
-            ErrorKind::NotFound | ErrorKind::Read => self.file() == Some(FileKind::Glossary),
+            // A desk file the run needs and cannot read (a glossary that is missing, a
+            // `--reviews` that names a folder).
+            ErrorKind::NotFound | ErrorKind::Read => {
+                self.file().is_some_and(FileKind::is_configuration)
+            }
             _ => false,
         }
     }

@@ -7,6 +7,7 @@ use clap::ValueEnum;
 use mizan::glossary::Matcher;
 use mizan::pipeline;
 use mizan::review::{self, Change, Verdict};
+use mizan::text::bidi::make_visible;
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 
@@ -50,6 +51,10 @@ pub struct Args {
     /// Attach a note to the pair with this id.
     #[arg(long, num_args = 2, value_names = ["ID", "TEXT"])]
     note: Vec<String>,
+
+    /// Record the decision even when the id is not among the pairs of the articles given.
+    #[arg(long)]
+    force: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -74,13 +79,14 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     show(&args, &desk)
 }
 
-fn check_id(id: &str) -> anyhow::Result<()> {
+/// The id as `mizan align` prints it (lowercase), or a usage error.
+fn check_id(id: &str) -> anyhow::Result<String> {
     if id.len() != 16 || !id.bytes().all(|b| b.is_ascii_hexdigit()) {
         anyhow::bail!(super::UsageError(format!(
             "'{id}' is not a pair id (16 hex digits, as `mizan align` prints them)"
         )));
     }
-    Ok(())
+    Ok(id.to_ascii_lowercase())
 }
 
 /// Record --accept, --reject and --note.
@@ -112,14 +118,32 @@ fn record(args: &Args, desk: &pipeline::DeskFiles) -> anyhow::Result<()> {
             )),
         }
     }
-    for (id, _) in &changes {
-        check_id(id)?;
+    for (id, _) in &mut changes {
+        *id = check_id(id)?;
     }
-    // With the articles at hand, the two sentences are written beside the id for people: the
-    // articles are aligned as `review` shows them, with the ids being decided neither
-    // rejected nor accepted, and the pairs with those ids are looked up.
+    // `--accept X --note x ...` is one change to one pair.
+    let mut merged: Vec<(String, Change)> = Vec::new();
+    for (id, change) in changes {
+        match merged.iter_mut().find(|(i, _)| *i == id) {
+            Some((_, existing)) => {
+                existing.verdict = existing.verdict.or(change.verdict);
+                existing.note = existing.note.take().or(change.note);
+            }
+            None => merged.push((id, change)),
+        }
+    }
+    let changes = merged;
+    // With the articles at hand, the id is checked and the two sentences are written beside
+    // it for people: the articles are aligned as `review` shows them, with the ids being
+    // decided counted as accepted, and the pairs with those ids are looked up. An id that is
+    // none of them is most likely a typo or another desk's pair: refused unless --force.
     let path = desk.reviews_path();
     let texts: Vec<Option<(String, String)>> = if args.paths.is_empty() {
+        for (id, _) in &changes {
+            eprintln!(
+                "note: pair {id} could not be checked (no articles given); recorded as given"
+            );
+        }
         vec![None; changes.len()]
     } else {
         let glossary = desk.optional_glossary()?;
@@ -141,18 +165,41 @@ fn record(args: &Args, desk: &pipeline::DeskFiles) -> anyhow::Result<()> {
                     )
                 })
             })
-            .collect()
+            .collect::<Vec<_>>()
     };
+    for ((id, _), texts) in changes.iter().zip(&texts) {
+        if texts.is_some() || args.paths.is_empty() {
+            continue;
+        }
+        if !args.force {
+            anyhow::bail!(super::UsageError(format!(
+                "pair {id} is not among the pairs of these articles; check the id (`mizan \
+                 align` prints them), or pass --force to record it anyway"
+            )));
+        }
+        eprintln!("note: pair {id} is not among the pairs of these articles; recorded (--force)");
+    }
     for ((id, mut change), texts) in changes.into_iter().zip(texts) {
         change.texts = texts;
-        review::decisions::record(&path, &id, change.clone())?;
+        let before = review::decisions::record(&path, &id, change.clone())?;
         let what = match change.verdict {
             Some(Verdict::Accept) => "accepted",
             Some(Verdict::Reject) => "rejected",
             Some(_) => "decided",
             None => "noted",
         };
-        eprintln!("{}: {what} {id}", path.display());
+        // A pair has one note; the one it replaces is said, so it is not lost unseen.
+        let replaced = before
+            .and_then(|d| d.note)
+            .filter(|old| change.note.as_ref().is_some_and(|new| new != old))
+            .map(|old| {
+                format!(
+                    " (this note replaces the earlier note \"{}\")",
+                    make_visible(&old)
+                )
+            })
+            .unwrap_or_default();
+        eprintln!("{}: {what} {id}{replaced}", path.display());
     }
     Ok(())
 }

@@ -260,8 +260,9 @@ fn key(form: &str) -> String {
     canonical(form)
 }
 
-/// A TOML basic string, with invisible and control characters escaped so the file shows them.
-fn quote(value: &str) -> String {
+/// A TOML basic string, with invisible and control characters escaped so the file shows them
+/// (also what review decisions are written with).
+pub(crate) fn quote(value: &str) -> String {
     let mut out = String::with_capacity(value.len() + 2);
     out.push('"');
     for c in value.chars() {

@@ -9,6 +9,7 @@ mod align;
 mod archives;
 mod brief;
 mod desk;
+mod desk_files;
 mod glossary;
 mod limits;
 mod properties;

@@ -1,0 +1,205 @@
+//! The desk's own files as the commands that edit and check them treat them: `reviews.toml`
+//! edited in place (comments kept, a replaced note said), pair ids checked against the
+//! articles, a `--reviews` that is a folder, and what `glossary check`, `add`, `import` and
+//! `export` say about characters a glossary field should not hold.
+
+use crate::util::{json_lines, manifest_dir, run_in};
+use std::fs;
+use std::path::Path;
+
+/// A folder with some of the sample articles and the repository's glossary.
+fn desk(articles: &[&str]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let sample = manifest_dir().join("examples/kazakhstan");
+    for name in articles {
+        fs::copy(sample.join(name), dir.path().join(name)).unwrap();
+    }
+    fs::copy(
+        manifest_dir().join("glossary.toml"),
+        dir.path().join("glossary.toml"),
+    )
+    .unwrap();
+    dir
+}
+
+/// The ids of the pairs `mizan align` aligns in `dir`, in its order.
+fn pair_ids(dir: &Path) -> Vec<String> {
+    json_lines(
+        &run_in(dir, &["align", "--format", "jsonl", "."])
+            .success()
+            .stdout,
+    )
+    .iter()
+    .map(|p| p["id"].as_str().unwrap().to_string())
+    .collect()
+}
+
+fn read(dir: &Path, name: &str) -> String {
+    fs::read_to_string(dir.join(name)).unwrap_or_else(|e| panic!("read {name}: {e}"))
+}
+
+// ---------------------------------------------------------------------------------------------
+// reviews.toml
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn a_reviews_flag_naming_a_folder_is_a_configuration_error() {
+    let dir = desk(&["01_caspian-wire.txt", "02_steppe-daily.md"]);
+    fs::create_dir(dir.path().join("decisions")).unwrap();
+    run_in(dir.path(), &["review", "--reviews", "decisions", "."])
+        .failure(2)
+        .stderr_has("decisions");
+    run_in(dir.path(), &["align", "--reviews", "decisions", "."])
+        .failure(2)
+        .stderr_has("decisions");
+    run_in(
+        dir.path(),
+        &[
+            "review",
+            "--reviews",
+            "decisions",
+            "--accept",
+            "00000000000000aa",
+        ],
+    )
+    .failure(2)
+    .stderr_has("decisions");
+}
+
+#[test]
+fn pair_ids_are_case_insensitive_on_the_command_line_and_in_the_file() {
+    let dir = desk(&["01_caspian-wire.txt", "02_steppe-daily.md"]);
+    let ids = pair_ids(dir.path());
+    assert!(ids.len() >= 2, "{ids:?}");
+    run_in(
+        dir.path(),
+        &["review", "--reject", &ids[0].to_uppercase(), "."],
+    )
+    .success()
+    .stderr_has(&format!("rejected {}", ids[0]));
+    let after = pair_ids(dir.path());
+    assert!(!after.contains(&ids[0]), "the rejected pair is not aligned");
+    // An id written by hand in capitals is honoured too.
+    fs::write(
+        dir.path().join("reviews.toml"),
+        format!(
+            "[[decision]]\nid = \"{}\"\nverdict = \"reject\"\n",
+            ids[1].to_uppercase()
+        ),
+    )
+    .unwrap();
+    assert!(!pair_ids(dir.path()).contains(&ids[1]));
+    let reviewed = json_lines(
+        &run_in(
+            dir.path(),
+            &["review", "--format", "jsonl", "--threshold", "0.01", "."],
+        )
+        .success()
+        .stdout,
+    );
+    assert!(reviewed.iter().all(|p| p["id"] != ids[1].as_str()));
+}
+
+#[test]
+fn an_id_that_is_no_pair_of_the_articles_is_refused_unless_forced() {
+    let dir = desk(&["01_caspian-wire.txt", "02_steppe-daily.md"]);
+    run_in(dir.path(), &["review", "--accept", "deadbeefdeadbeef", "."])
+        .failure(2)
+        .stderr_has("deadbeefdeadbeef is not among the pairs of these articles")
+        .stderr_has("--force");
+    assert!(
+        !dir.path().join("reviews.toml").exists(),
+        "nothing recorded"
+    );
+    run_in(
+        dir.path(),
+        &["review", "--accept", "deadbeefdeadbeef", "--force", "."],
+    )
+    .success()
+    .stderr_has("accepted deadbeefdeadbeef");
+    assert!(read(dir.path(), "reviews.toml").contains("deadbeefdeadbeef"));
+    // Without articles there is nothing to check against: recorded, and said so.
+    run_in(dir.path(), &["review", "--reject", "00000000000000ab"])
+        .success()
+        .stderr_has("could not be checked");
+    assert!(read(dir.path(), "reviews.toml").contains("00000000000000ab"));
+}
+
+/// A reviews file as a desk keeps it by hand: comments, its own order of keys, blank lines.
+const HAND_WRITTEN: &str = "\
+# Kazakhstan desk: decisions on the January 2022 pairs.
+
+[[decision]]
+# checked against the Interfax original
+id = \"00000000000000aa\"   # the wire quote
+note = \"same Interfax quote\"
+verdict = \"accept\"
+
+# Rejected after the call with the Almaty office.
+[[decision]]
+verdict = \"reject\"
+id = \"00000000000000bb\"
+";
+
+#[test]
+fn review_edits_keep_the_comments_order_and_formatting_of_reviews_toml() {
+    let dir = desk(&[]);
+    fs::write(dir.path().join("reviews.toml"), HAND_WRITTEN).unwrap();
+    // A new decision goes at the end; a verdict changes in place; nothing else moves.
+    run_in(dir.path(), &["review", "--reject", "00000000000000cc"]).success();
+    run_in(dir.path(), &["review", "--reject", "00000000000000AA"]).success();
+    let expected = HAND_WRITTEN.replace(
+        "note = \"same Interfax quote\"\nverdict = \"accept\"",
+        "note = \"same Interfax quote\"\nverdict = \"reject\"",
+    ) + "\n[[decision]]\nid = \"00000000000000cc\"\nverdict = \"reject\"\n";
+    assert_eq!(read(dir.path(), "reviews.toml"), expected);
+    // A note added to a decision without one is a new line in its table.
+    run_in(
+        dir.path(),
+        &["review", "--note", "00000000000000bb", "see the call notes"],
+    )
+    .success();
+    let expected = expected.replace(
+        "verdict = \"reject\"\nid = \"00000000000000bb\"\n",
+        "verdict = \"reject\"\nid = \"00000000000000bb\"\nnote = \"see the call notes\"\n",
+    );
+    assert_eq!(read(dir.path(), "reviews.toml"), expected);
+    let leftovers: Vec<String> = fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".tmp"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+#[test]
+fn a_note_that_replaces_another_says_so_and_quotes_the_old_one() {
+    let dir = desk(&[]);
+    fs::write(dir.path().join("reviews.toml"), HAND_WRITTEN).unwrap();
+    run_in(
+        dir.path(),
+        &[
+            "review",
+            "--note",
+            "00000000000000aa",
+            "Reuters, not Interfax",
+        ],
+    )
+    .success()
+    .stderr_has("replaces the earlier note \"same Interfax quote\"");
+    let text = read(dir.path(), "reviews.toml");
+    assert!(text.contains("note = \"Reuters, not Interfax\""), "{text}");
+    assert!(!text.contains("same Interfax quote"), "{text}");
+    // The same note again replaces nothing.
+    let again = run_in(
+        dir.path(),
+        &[
+            "review",
+            "--note",
+            "00000000000000aa",
+            "Reuters, not Interfax",
+        ],
+    )
+    .success();
+    assert!(!again.stderr.contains("replaces"), "{}", again.stderr);
+}
