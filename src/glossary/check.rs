@@ -2,6 +2,8 @@
 
 use super::Glossary;
 use super::matcher::canonical;
+use crate::text::bidi::make_visible;
+use crate::text::chars::{is_invisible_control, is_reordering_control};
 use std::collections::BTreeMap;
 
 /// Something wrong with the glossary. Entries are given by index (file order).
@@ -23,30 +25,46 @@ pub enum Problem {
     },
     /// A variant that normalizes like another form of the same entry: harmless, but noise.
     RedundantVariant { entry: usize, variant: String },
+    /// Invisible or reordering control characters in a field (`U+202E` and the like, see
+    /// `text::chars`), each once, in order. Reordering controls (embeddings, overrides,
+    /// isolates) can make the entry display as something it does not say: an error. The
+    /// others (zero-width characters, marks, soft hyphen) only hide: a note.
+    HiddenCharacters {
+        entry: usize,
+        field: &'static str,
+        characters: Vec<char>,
+    },
 }
 
 impl Problem {
     /// Problems that make `glossary check` fail; redundant variants are only reported.
     pub fn is_error(&self) -> bool {
-        !matches!(self, Problem::RedundantVariant { .. })
+        match self {
+            Problem::RedundantVariant { .. } => false,
+            Problem::HiddenCharacters { characters, .. } => {
+                characters.iter().any(|&c| is_reordering_control(c))
+            }
+            _ => true,
+        }
     }
 
     /// The entries concerned, first one first.
     pub fn entries(&self) -> Vec<usize> {
         match self {
-            Problem::EmptyField { entry, .. } | Problem::RedundantVariant { entry, .. } => {
-                vec![*entry]
-            }
+            Problem::EmptyField { entry, .. }
+            | Problem::RedundantVariant { entry, .. }
+            | Problem::HiddenCharacters { entry, .. } => vec![*entry],
             Problem::Collision { spellings, .. } => spellings.iter().map(|(e, _)| *e).collect(),
             Problem::SharedSpelling { entries, .. } => entries.clone(),
         }
     }
 
-    /// A sentence for the user, naming entries by headword and English.
+    /// A sentence for the user, naming entries by headword and English (reordering
+    /// controls in them shown as `⟨U+202E⟩`, so the message reads as written).
     pub fn describe(&self, glossary: &Glossary) -> String {
         let name = |e: &usize| {
             let t = &glossary.terms[*e];
-            format!("'{}' ({})", t.ar, t.en)
+            format!("'{}' ({})", make_visible(&t.ar), make_visible(&t.en))
         };
         match self {
             Problem::EmptyField { entry, field } => {
@@ -74,8 +92,40 @@ impl Problem {
                 "variant '{variant}' of {} already matches through normalization and clitics; it can go",
                 name(entry)
             ),
+            Problem::HiddenCharacters {
+                entry,
+                field,
+                characters,
+            } => {
+                let codes: Vec<String> = characters
+                    .iter()
+                    .map(|&c| format!("U+{:04X}", c as u32))
+                    .collect();
+                let why = if self.is_error() {
+                    "they can make the entry display as something it does not say"
+                } else {
+                    "they are invisible and ignored for matching"
+                };
+                format!(
+                    "'{field}' of {} holds invisible or reordering control characters ({}): \
+                     {why}; remove them",
+                    name(entry),
+                    codes.join(", ")
+                )
+            }
         }
     }
+}
+
+/// The invisible and reordering control characters of `value`, each once, in order.
+fn hidden_characters(value: &str) -> Vec<char> {
+    let mut found = Vec::new();
+    for c in value.chars().filter(|&c| is_invisible_control(c)) {
+        if !found.contains(&c) {
+            found.push(c);
+        }
+    }
+    found
 }
 
 /// Every problem, in the order of the first entry concerned.
@@ -95,6 +145,14 @@ pub fn check(glossary: &Glossary) -> Vec<Problem> {
         for (field, value) in fields {
             if value.trim().is_empty() {
                 problems.push(Problem::EmptyField { entry: i, field });
+            }
+            let characters = hidden_characters(value);
+            if !characters.is_empty() {
+                problems.push(Problem::HiddenCharacters {
+                    entry: i,
+                    field,
+                    characters,
+                });
             }
         }
         let mut seen = Vec::new();
@@ -206,6 +264,39 @@ mod tests {
             })
             .collect();
         assert_eq!(fields, ["en", "note", "variants"]);
+    }
+
+    #[test]
+    fn hidden_characters_are_reported_by_field_reordering_ones_as_errors() {
+        let mut glossary = g(&[("شرطة", "po\u{202E}lice", &["شر\u{200C}طة"])]);
+        glossary.terms[0].note = Some("\u{2067}x\u{2069}\u{2067}".into());
+        let problems: Vec<_> = check(&glossary)
+            .into_iter()
+            .filter(|p| matches!(p, Problem::HiddenCharacters { .. }))
+            .collect();
+        assert_eq!(
+            problems,
+            [
+                Problem::HiddenCharacters {
+                    entry: 0,
+                    field: "en",
+                    characters: vec!['\u{202E}']
+                },
+                Problem::HiddenCharacters {
+                    entry: 0,
+                    field: "note",
+                    characters: vec!['\u{2067}', '\u{2069}']
+                },
+                Problem::HiddenCharacters {
+                    entry: 0,
+                    field: "variants",
+                    characters: vec!['\u{200C}']
+                },
+            ]
+        );
+        let errors: Vec<bool> = problems.iter().map(Problem::is_error).collect();
+        assert_eq!(errors, [true, true, false]);
+        assert!(!problems[0].describe(&glossary).contains('\u{202E}'));
     }
 
     #[test]

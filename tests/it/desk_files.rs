@@ -203,3 +203,52 @@ fn a_note_that_replaces_another_says_so_and_quotes_the_old_one() {
     .success();
     assert!(!again.stderr.contains("replaces"), "{}", again.stderr);
 }
+
+// ---------------------------------------------------------------------------------------------
+// What a glossary field may hold
+// ---------------------------------------------------------------------------------------------
+
+/// The repository glossary with the English of "police" carrying a right-to-left override.
+fn glossary_with_a_bidi_override(dir: &Path) {
+    let text = read(dir, "glossary.toml");
+    assert!(text.contains("en = \"police\"\n"));
+    let text = text.replace("en = \"police\"\n", "en = \"po\\u202Elice\"\n");
+    fs::write(dir.join("glossary.toml"), text).unwrap();
+}
+
+#[test]
+fn bidi_controls_in_the_glossary_english_are_shown_not_obeyed_in_the_briefing() {
+    let dir = desk(&[
+        "01_caspian-wire.txt",
+        "02_steppe-daily.md",
+        "03_dune-evening.txt",
+    ]);
+    glossary_with_a_bidi_override(dir.path());
+    for format in ["md", "html", "json"] {
+        let out = run_in(dir.path(), &["brief", "--format", format, "."]).success();
+        assert!(
+            out.stdout.contains("po⟨U+202E⟩lice"),
+            "{format}: the override is shown"
+        );
+        assert!(
+            !out.stdout.contains('\u{202E}'),
+            "{format}: no raw override reaches the briefing"
+        );
+    }
+}
+
+#[test]
+fn glossary_check_reports_bidi_controls_in_any_field_with_the_entry() {
+    let dir = desk(&[]);
+    glossary_with_a_bidi_override(dir.path());
+    let out = run_in(dir.path(), &["glossary", "check"]).failure(1);
+    out.stderr_has("'en' of 'شرطة' (po⟨U+202E⟩lice)")
+        .stderr_has("U+202E");
+    assert!(!out.stderr.contains('\u{202E}'), "{}", out.stderr);
+    // Reported on the entry's [[term]] line, two lines above its `en` (0-based index here).
+    let en_index = read(dir.path(), "glossary.toml")
+        .lines()
+        .position(|l| l.contains("\\u202E"))
+        .unwrap();
+    out.stderr_has(&format!("glossary.toml:{}:1: error:", en_index - 1));
+}
