@@ -235,7 +235,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
             file,
         } => {
             let (_, glossary) = load_glossary(file.glossary.as_deref())?;
-            let text = interchange::export(&glossary, format.into());
+            let text = interchange::export(&glossary, format.into())?;
             match output {
                 Some(path) => edit::write_atomically(&path, &text)?,
                 None => {

@@ -1,7 +1,7 @@
 //! `glossary check`: entries that would confuse matching or the briefing.
 
-use super::Glossary;
 use super::matcher::canonical;
+use super::{Field, Glossary, separator, separator_name, separator_reason};
 use crate::text::bidi::make_visible;
 use crate::text::chars::{is_invisible_control, is_reordering_control};
 use std::collections::BTreeMap;
@@ -34,6 +34,15 @@ pub enum Problem {
         field: &'static str,
         characters: Vec<char>,
     },
+    /// A character the field may not hold if the glossary is to travel exactly through the
+    /// exchange formats: `|` in a spelling, a tab or a line break in a spelling, the English
+    /// or the kind (`glossary add` refuses them; a note may span lines).
+    Separator {
+        entry: usize,
+        field: &'static str,
+        value: String,
+        character: char,
+    },
 }
 
 impl Problem {
@@ -53,18 +62,20 @@ impl Problem {
         match self {
             Problem::EmptyField { entry, .. }
             | Problem::RedundantVariant { entry, .. }
-            | Problem::HiddenCharacters { entry, .. } => vec![*entry],
+            | Problem::HiddenCharacters { entry, .. }
+            | Problem::Separator { entry, .. } => vec![*entry],
             Problem::Collision { spellings, .. } => spellings.iter().map(|(e, _)| *e).collect(),
             Problem::SharedSpelling { entries, .. } => entries.clone(),
         }
     }
 
     /// A sentence for the user, naming entries by headword and English (reordering
-    /// controls in them shown as `⟨U+202E⟩`, so the message reads as written).
+    /// controls in them shown as `⟨U+202E⟩`, tabs and line breaks as `\t`, `\n`, so the
+    /// message reads as written, on one line).
     pub fn describe(&self, glossary: &Glossary) -> String {
         let name = |e: &usize| {
             let t = &glossary.terms[*e];
-            format!("'{}' ({})", make_visible(&t.ar), make_visible(&t.en))
+            format!("'{}' ({})", escaped(&t.ar), escaped(&t.en))
         };
         match self {
             Problem::EmptyField { entry, field } => {
@@ -113,8 +124,34 @@ impl Problem {
                     codes.join(", ")
                 )
             }
+            Problem::Separator {
+                entry,
+                field,
+                value,
+                character,
+            } => {
+                let what = match *field {
+                    "variants" => format!("variant '{}' of", escaped(value)),
+                    field => format!("'{field}' of"),
+                };
+                format!(
+                    "{what} {} contains {}, which {}; TSV and CSV exports refuse it",
+                    name(entry),
+                    separator_name(*character),
+                    separator_reason(*character)
+                )
+            }
         }
     }
+}
+
+/// `value` on one line, its control characters visible: tabs and line breaks as `\t`, `\n`.
+fn escaped(value: &str) -> String {
+    let flat = value
+        .replace('\t', "\\t")
+        .replace('\r', "\\r")
+        .replace('\n', "\\n");
+    make_visible(&flat).into_owned()
 }
 
 /// The invisible and reordering control characters of `value`, each once, in order.
@@ -143,6 +180,19 @@ pub fn check(glossary: &Glossary) -> Vec<Problem> {
         }
         fields.extend(term.variants.iter().map(|v| ("variants", v.as_str())));
         for (field, value) in fields {
+            let room = match field {
+                "ar" | "variants" => Field::Spelling,
+                "note" => Field::Text,
+                _ => Field::Line,
+            };
+            if let Some(character) = separator(value, room) {
+                problems.push(Problem::Separator {
+                    entry: i,
+                    field,
+                    value: value.to_string(),
+                    character,
+                });
+            }
             if value.trim().is_empty() {
                 problems.push(Problem::EmptyField { entry: i, field });
             }
