@@ -1,7 +1,7 @@
 //! `glossary check`: entries that would confuse matching or the briefing.
 
 use super::matcher::canonical;
-use super::{Field, Glossary, separator, separator_name, separator_reason};
+use super::{Field, Glossary, KINDS, separator, separator_name, separator_reason};
 use crate::text::bidi::make_visible;
 use crate::text::chars::{is_invisible_control, is_reordering_control};
 use std::collections::BTreeMap;
@@ -43,13 +43,21 @@ pub enum Problem {
         value: String,
         character: char,
     },
+    /// A kind that is none of person, place, org, event, term (allowed, treated as
+    /// vocabulary): a note, with the nearest known kind when one is near (a typo, a capital,
+    /// a word such as "city").
+    UnknownKind {
+        entry: usize,
+        kind: String,
+        nearest: Option<&'static str>,
+    },
 }
 
 impl Problem {
     /// Problems that make `glossary check` fail; redundant variants are only reported.
     pub fn is_error(&self) -> bool {
         match self {
-            Problem::RedundantVariant { .. } => false,
+            Problem::RedundantVariant { .. } | Problem::UnknownKind { .. } => false,
             Problem::HiddenCharacters { characters, .. } => {
                 characters.iter().any(|&c| is_reordering_control(c))
             }
@@ -63,7 +71,8 @@ impl Problem {
             Problem::EmptyField { entry, .. }
             | Problem::RedundantVariant { entry, .. }
             | Problem::HiddenCharacters { entry, .. }
-            | Problem::Separator { entry, .. } => vec![*entry],
+            | Problem::Separator { entry, .. }
+            | Problem::UnknownKind { entry, .. } => vec![*entry],
             Problem::Collision { spellings, .. } => spellings.iter().map(|(e, _)| *e).collect(),
             Problem::SharedSpelling { entries, .. } => entries.clone(),
         }
@@ -141,8 +150,91 @@ impl Problem {
                     separator_reason(*character)
                 )
             }
+            Problem::UnknownKind {
+                entry,
+                kind,
+                nearest,
+            } => {
+                let hint = nearest
+                    .map(|k| format!("did you mean '{k}'? "))
+                    .unwrap_or_default();
+                format!(
+                    "kind '{}' of {} is not one of {}; {hint}(other kinds are allowed; \
+                     matching and the briefing treat them as vocabulary, like 'term')",
+                    escaped(kind),
+                    name(entry),
+                    KINDS.join(", ")
+                )
+            }
         }
     }
+}
+
+/// The known kind nearest to `kind`: the same but for case, the kind of a word desks use
+/// for one (city → place), else one at most two edits away.
+fn nearest_kind(kind: &str) -> Option<&'static str> {
+    const WORDS: &[(&str, &str)] = &[
+        ("people", "person"),
+        ("name", "person"),
+        ("official", "person"),
+        ("politician", "person"),
+        ("city", "place"),
+        ("town", "place"),
+        ("village", "place"),
+        ("country", "place"),
+        ("region", "place"),
+        ("province", "place"),
+        ("capital", "place"),
+        ("location", "place"),
+        ("area", "place"),
+        ("district", "place"),
+        ("organisation", "org"),
+        ("organization", "org"),
+        ("company", "org"),
+        ("party", "org"),
+        ("ministry", "org"),
+        ("agency", "org"),
+        ("institution", "org"),
+        ("group", "org"),
+        ("union", "org"),
+        ("incident", "event"),
+        ("vocabulary", "term"),
+        ("word", "term"),
+        ("concept", "term"),
+        ("phrase", "term"),
+    ];
+    let lower = kind.trim().to_lowercase();
+    let singular = lower.strip_suffix('s').unwrap_or(&lower);
+    for word in [lower.as_str(), singular] {
+        if let Some(&known) = KINDS.iter().find(|&&k| k == word) {
+            return Some(known);
+        }
+        if let Some(&(_, known)) = WORDS.iter().find(|(w, _)| *w == word) {
+            return Some(known);
+        }
+    }
+    KINDS
+        .iter()
+        .map(|&k| (edit_distance(&lower, k), k))
+        .filter(|&(d, _)| d <= 2)
+        .min_by_key(|&(d, _)| d)
+        .map(|(_, k)| k)
+}
+
+/// Levenshtein distance in characters (for short words).
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, &cb) in b.iter().enumerate() {
+            let substituted = diagonal + usize::from(ca != cb);
+            diagonal = row[j + 1];
+            row[j + 1] = substituted.min(row[j] + 1).min(row[j + 1] + 1);
+        }
+    }
+    row[b.len()]
 }
 
 /// `value` on one line, its control characters visible: tabs and line breaks as `\t`, `\n`.
@@ -174,6 +266,13 @@ pub fn check(glossary: &Glossary) -> Vec<Problem> {
         let mut fields = vec![("ar", term.ar.as_str()), ("en", term.en.as_str())];
         if let Some(kind) = &term.kind {
             fields.push(("kind", kind));
+            if !kind.trim().is_empty() && !KINDS.contains(&kind.as_str()) {
+                problems.push(Problem::UnknownKind {
+                    entry: i,
+                    kind: kind.clone(),
+                    nearest: nearest_kind(kind),
+                });
+            }
         }
         if let Some(note) = &term.note {
             fields.push(("note", note));
@@ -347,6 +446,36 @@ mod tests {
         let errors: Vec<bool> = problems.iter().map(Problem::is_error).collect();
         assert_eq!(errors, [true, true, false]);
         assert!(!problems[0].describe(&glossary).contains('\u{202E}'));
+    }
+
+    #[test]
+    fn unknown_kinds_are_noted_with_the_nearest_known_one() {
+        for (kind, nearest) in [
+            ("city", Some("place")),
+            ("Person", Some("person")),
+            ("places", Some("place")),
+            ("orgs", Some("org")),
+            ("Organisation", Some("org")),
+            ("evnt", Some("event")),
+            ("weather", None),
+        ] {
+            assert_eq!(nearest_kind(kind), nearest, "{kind}");
+        }
+        let mut glossary = g(&[("ألماتي", "Almaty", &[])]);
+        glossary.terms[0].kind = Some("city".into());
+        let problems = check(&glossary);
+        assert_eq!(
+            problems,
+            [Problem::UnknownKind {
+                entry: 0,
+                kind: "city".into(),
+                nearest: Some("place")
+            }]
+        );
+        assert!(!problems[0].is_error());
+        glossary.terms[0].kind = Some("place".into());
+        assert!(check(&glossary).is_empty());
+        assert_eq!(edit_distance("peron", "person"), 1);
     }
 
     #[test]

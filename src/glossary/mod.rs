@@ -126,6 +126,11 @@ pub(crate) fn separator_reason(c: char) -> &'static str {
     }
 }
 
+/// The kinds mizan knows: names (`person`, `place`, `org`) take no pronoun suffixes, names
+/// and events head the briefing's facts, places and events make its default title. Other
+/// kinds are allowed and treated as vocabulary (`term`); `glossary check` notes them.
+pub(crate) const KINDS: &[&str] = &["person", "place", "org", "event", "term"];
+
 /// The fields an entry may have, for error messages.
 pub const ENTRY_FIELDS: &[&str] = &["ar", "en", "kind", "variants", "note"];
 /// The fields `[meta]` may have.

@@ -417,3 +417,22 @@ fn export_refuses_what_the_format_cannot_carry_and_names_the_entry() {
     };
     assert_eq!(list("back.toml"), list("glossary.toml"));
 }
+
+#[test]
+fn check_notes_unknown_kinds_with_the_nearest_known_one() {
+    let dir = desk(&[]);
+    fs::write(
+        dir.path().join("glossary.toml"),
+        "[[term]]\nar = \"ألماتي\"\nen = \"Almaty\"\nkind = \"city\"\n\n\
+         [[term]]\nar = \"توكاييف\"\nen = \"Tokayev\"\nkind = \"peron\"\n\n\
+         [[term]]\nar = \"حظر التجول\"\nen = \"curfew\"\nkind = \"weather\"\n\n\
+         [[term]]\nar = \"كازاخستان\"\nen = \"Kazakhstan\"\nkind = \"place\"\n",
+    )
+    .unwrap();
+    run_in(dir.path(), &["glossary", "check"])
+        .success()
+        .stderr_has("glossary.toml:1:1: note: kind 'city' of 'ألماتي' (Almaty) is not one of person, place, org, event, term; did you mean 'place'?")
+        .stderr_has("glossary.toml:6:1: note: kind 'peron' of 'توكاييف' (Tokayev) is not one of person, place, org, event, term; did you mean 'person'?")
+        .stderr_has("glossary.toml:11:1: note: kind 'weather'")
+        .stderr_has("4 entries, no problems (see the notes)");
+}
