@@ -1,8 +1,7 @@
 //! `glossary check`: entries that would confuse matching or the briefing.
 
 use super::matcher::canonical;
-use super::{Field, Glossary, KINDS, separator, separator_name, separator_reason};
-use crate::text::bidi::make_visible;
+use super::{Field, Glossary, KINDS, escaped, separator, separator_name, separator_reason};
 use crate::text::chars::{is_invisible_control, is_reordering_control};
 use std::collections::BTreeMap;
 
@@ -235,15 +234,6 @@ fn edit_distance(a: &str, b: &str) -> usize {
         }
     }
     row[b.len()]
-}
-
-/// `value` on one line, its control characters visible: tabs and line breaks as `\t`, `\n`.
-fn escaped(value: &str) -> String {
-    let flat = value
-        .replace('\t', "\\t")
-        .replace('\r', "\\r")
-        .replace('\n', "\\n");
-    make_visible(&flat).into_owned()
 }
 
 /// The invisible and reordering control characters of `value`, each once, in order.

@@ -27,7 +27,7 @@
 
 use super::layout::{TermLayout, Unlocated, term_tables};
 use super::matcher::canonical;
-use super::{Entry, Field, Glossary, file, separator, separator_name, separator_reason};
+use super::{Entry, Field, Glossary, escaped, file, separator, separator_name, separator_reason};
 use crate::error::{Error, ErrorKind, FileKind, Location, Result};
 use crate::text::chars::is_invisible_control;
 use crate::text::span::line_column;
@@ -356,7 +356,8 @@ impl<'a> Doc<'a> {
             return Err(self.error(
                 0,
                 format!(
-                    "{what} '{value}' contains {}, which {}",
+                    "{what} '{}' contains {}, which {}",
+                    escaped(value),
                     separator_name(c),
                     separator_reason(c)
                 ),

@@ -131,6 +131,15 @@ pub(crate) fn separator_reason(c: char) -> &'static str {
 /// kinds are allowed and treated as vocabulary (`term`); `glossary check` notes them.
 pub(crate) const KINDS: &[&str] = &["person", "place", "org", "event", "term"];
 
+/// `value` on one line, its control characters visible: tabs and line breaks as `\t`, `\n`.
+pub(crate) fn escaped(value: &str) -> String {
+    let flat = value
+        .replace('\t', "\\t")
+        .replace('\r', "\\r")
+        .replace('\n', "\\n");
+    crate::text::bidi::make_visible(&flat).into_owned()
+}
+
 /// The fields an entry may have, for error messages.
 pub const ENTRY_FIELDS: &[&str] = &["ar", "en", "kind", "variants", "note"];
 /// The fields `[meta]` may have.

@@ -326,7 +326,7 @@ fn import_refuses_entries_with_separators_and_adds_the_rest() {
     .unwrap();
     run_in(dir.path(), &["glossary", "import", "terms.csv"])
         .success()
-        .stderr_has("skipped 'ألما\tآتا' (Almaty)")
+        .stderr_has("skipped 'ألما\\tآتا' (Almaty): the Arabic 'ألما\\tآتا' contains a tab")
         .stderr_has("contains a tab")
         .stderr_has("1 entry added");
     let tbx = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<martif type=\"TBX-Basic\" \
