@@ -3,6 +3,7 @@
 
 use super::build::{Builder, round3};
 use super::context::{English, Origin};
+use super::shown::shown;
 
 impl Builder<'_> {
     /// Best first: the desk's translation, one of an aligned near-duplicate, a gloss.
@@ -46,11 +47,11 @@ impl Builder<'_> {
     }
 
     /// The glossary's English for the terms found, in the sentence's order (a term found
-    /// twice in a row is said once).
+    /// twice in a row is said once), shown as article text is (the glossary is text too).
     fn gloss(&self, s: usize) -> String {
-        let mut words: Vec<&str> = Vec::new();
+        let mut words: Vec<String> = Vec::new();
         for h in &self.found[s].hits {
-            let en = self.inputs.glossary.terms[h.entry].en.as_str();
+            let en = shown(&self.inputs.glossary.terms[h.entry].en);
             if words.last() != Some(&en) {
                 words.push(en);
             }

@@ -23,8 +23,8 @@ impl Builder<'_> {
                 let entry = &self.inputs.glossary.terms[h.entry];
                 TermRef {
                     ar: shown(&entry.ar),
-                    en: entry.en.clone(),
-                    kind: entry.kind.clone(),
+                    en: shown(&entry.en),
+                    kind: entry.kind.as_deref().map(shown),
                     surface: shown(h.span.slice(text)),
                 }
             })
@@ -60,8 +60,9 @@ impl Builder<'_> {
                     entry.kind.as_deref(),
                     Some("person" | "org" | "place" | "event")
                 );
-                if is_name == wanted && !topics.contains(&entry.en) {
-                    topics.push(entry.en.clone());
+                let en = shown(&entry.en);
+                if is_name == wanted && !topics.contains(&en) {
+                    topics.push(en);
                 }
             }
             topics

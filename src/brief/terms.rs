@@ -36,9 +36,9 @@ impl Builder<'_> {
                 let entry = &glossary.terms[e];
                 Term {
                     ar: shown(&entry.ar),
-                    en: entry.en.clone(),
-                    kind: entry.kind.clone(),
-                    note: entry.note.clone(),
+                    en: shown(&entry.en),
+                    kind: entry.kind.as_deref().map(shown),
+                    note: entry.note.as_deref().map(shown),
                     articles: seen.articles.into_iter().collect(),
                     occurrences: seen.occurrences,
                     spellings: seen.spellings.into_iter().collect(),

@@ -10,6 +10,7 @@ use mizan::glossary::layout::term_lines;
 use mizan::glossary::{Glossary, Matcher};
 use mizan::interchange::{self, Format as Exchange};
 use mizan::suggest::{SuggestOptions, suggest};
+use mizan::text::bidi::make_visible;
 use serde::Serialize;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -66,8 +67,9 @@ enum Command {
         #[command(flatten)]
         file: GlossaryFile,
     },
-    /// Report colliding spellings, spellings shared by two entries and empty fields; exits 1
-    /// when there is any.
+    /// Report colliding spellings, spellings shared by two entries, empty fields, hidden or
+    /// reordering characters, separators the exchange formats cannot carry (exits 1 when
+    /// there is any), and note unknown kinds and redundant variants.
     Check {
         #[command(flatten)]
         file: GlossaryFile,
@@ -217,8 +219,16 @@ pub fn run(args: Args) -> anyhow::Result<()> {
                 edit::write_atomically(&path, &text)?;
             }
             let (added, skipped) = edit::add_many(&path, &imported.terms)?;
+            // One line per entry, whatever its fields hold.
+            let one_line = |s: &str| {
+                make_visible(&s.replace('\t', "\\t").replace(['\r', '\n'], "\\n")).into_owned()
+            };
             for (entry, reason) in &skipped {
-                eprintln!("skipped '{}' ({}): {reason}", entry.ar, entry.en);
+                eprintln!(
+                    "skipped '{}' ({}): {reason}",
+                    one_line(&entry.ar),
+                    one_line(&entry.en)
+                );
             }
             eprintln!(
                 "{}: {added} entr{} added from {}, {} skipped",
@@ -235,7 +245,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
             file,
         } => {
             let (_, glossary) = load_glossary(file.glossary.as_deref())?;
-            let text = interchange::export(&glossary, format.into());
+            let text = interchange::export(&glossary, format.into())?;
             match output {
                 Some(path) => edit::write_atomically(&path, &text)?,
                 None => {

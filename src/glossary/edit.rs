@@ -27,7 +27,7 @@
 
 use super::layout::{TermLayout, Unlocated, term_tables};
 use super::matcher::canonical;
-use super::{Entry, Glossary, file};
+use super::{Entry, Field, Glossary, escaped, file, separator, separator_name, separator_reason};
 use crate::error::{Error, ErrorKind, FileKind, Location, Result};
 use crate::text::chars::is_invisible_control;
 use crate::text::span::line_column;
@@ -119,10 +119,10 @@ pub fn add_to_text(
     options: &AddOptions,
 ) -> Result<(String, Added)> {
     let doc = Doc::parse(text, path)?;
-    let ar = doc.field("the Arabic", ar, false)?;
+    let ar = doc.field("the Arabic", ar, Field::Spelling)?;
     let mut forms = vec![ar];
     for variant in &options.variants {
-        let variant = doc.field("a variant", variant, false)?;
+        let variant = doc.field("a variant", variant, Field::Spelling)?;
         if let Some(same) = forms.iter().find(|f| **f == variant) {
             return Err(doc.error(0, format!("'{same}' is given twice")));
         }
@@ -139,16 +139,16 @@ pub fn add_to_text(
 
     let (new_text, added, expected) = match &options.variant_of {
         None => {
-            let en = doc.field("the English", en, false)?;
+            let en = doc.field("the English", en, Field::Line)?;
             let kind = options
                 .kind
                 .as_deref()
-                .map(|k| doc.field("the kind", k, false))
+                .map(|k| doc.field("the kind", k, Field::Line))
                 .transpose()?;
             let note = options
                 .note
                 .as_deref()
-                .map(|n| doc.field("the note", n, true))
+                .map(|n| doc.field("the note", n, Field::Text))
                 .transpose()?;
             doc.refuse_known(&forms, None)?;
             let mut forms = forms.into_iter();
@@ -344,15 +344,24 @@ impl<'a> Doc<'a> {
         )
     }
 
-    /// A value given on the command line, trimmed; refused if empty or (unless `multiline`)
-    /// if it spans lines.
-    fn field(&self, what: &str, value: &str, multiline: bool) -> Result<String> {
+    /// A value given on the command line, trimmed; refused if empty or if it holds what its
+    /// field may not (a line break or a tab in a one-line field, `|` in a spelling: see
+    /// [`separator`]).
+    fn field(&self, what: &str, value: &str, field: Field) -> Result<String> {
         let value = value.trim();
         if value.is_empty() {
             return Err(self.error(0, format!("{what} is empty")));
         }
-        if !multiline && value.contains(['\n', '\r']) {
-            return Err(self.error(0, format!("{what} '{value}' contains a line break")));
+        if let Some(c) = separator(value, field) {
+            return Err(self.error(
+                0,
+                format!(
+                    "{what} '{}' contains {}, which {}",
+                    escaped(value),
+                    separator_name(c),
+                    separator_reason(c)
+                ),
+            ));
         }
         Ok(value.to_string())
     }

@@ -84,6 +84,62 @@ impl Entry {
     }
 }
 
+/// What a field is, for what it may hold (see [`separator`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Field {
+    /// The headword or a variant.
+    Spelling,
+    /// The English or the kind: one line.
+    Line,
+    /// The note: any text.
+    Text,
+}
+
+/// The first character of `value` that a field of this kind may not hold, so that the
+/// glossary travels exactly through every exchange format: `|` separates variants in TSV and
+/// CSV, so a spelling cannot hold it; a TSV field has no quoting, so a spelling, the English
+/// and the kind hold no tab or line break. (A note may: CSV and TBX keep it, and TSV export
+/// refuses it.)
+pub(crate) fn separator(value: &str, field: Field) -> Option<char> {
+    value.chars().find(|&c| match field {
+        Field::Spelling => matches!(c, '|' | '\t' | '\r' | '\n'),
+        Field::Line => matches!(c, '\t' | '\r' | '\n'),
+        Field::Text => false,
+    })
+}
+
+/// A separator as a message names it: `'|'`, `a tab`, `a line break`.
+pub(crate) fn separator_name(c: char) -> &'static str {
+    match c {
+        '|' => "'|'",
+        '\t' => "a tab",
+        _ => "a line break",
+    }
+}
+
+/// Why a separator cannot be in a field, as a clause after "which": `'|', which separates
+/// variants in TSV and CSV`.
+pub(crate) fn separator_reason(c: char) -> &'static str {
+    match c {
+        '|' => "separates variants in TSV and CSV",
+        _ => "a TSV field cannot hold",
+    }
+}
+
+/// The kinds mizan knows: names (`person`, `place`, `org`) take no pronoun suffixes, names
+/// and events head the briefing's facts, places and events make its default title. Other
+/// kinds are allowed and treated as vocabulary (`term`); `glossary check` notes them.
+pub(crate) const KINDS: &[&str] = &["person", "place", "org", "event", "term"];
+
+/// `value` on one line, its control characters visible: tabs and line breaks as `\t`, `\n`.
+pub(crate) fn escaped(value: &str) -> String {
+    let flat = value
+        .replace('\t', "\\t")
+        .replace('\r', "\\r")
+        .replace('\n', "\\n");
+    crate::text::bidi::make_visible(&flat).into_owned()
+}
+
 /// The fields an entry may have, for error messages.
 pub const ENTRY_FIELDS: &[&str] = &["ar", "en", "kind", "variants", "note"];
 /// The fields `[meta]` may have.

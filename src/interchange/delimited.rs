@@ -23,20 +23,25 @@
 //!   doubled, and such a field keeps its line breaks exactly. A `"` inside an unquoted
 //!   field, text after a closing quote and an unterminated quote are errors.
 //! - TSV (IANA `text/tab-separated-values`) has no quoting at all: fields are separated by
-//!   tabs, rows by LF (CRLF is read too). A field cannot hold a tab or a line break, so
-//!   export replaces each tab, CR or LF inside a field by a space; this is the one lossy
-//!   step, and it only touches notes written over several lines.
+//!   tabs, rows by LF (CRLF is read too). A field cannot hold a tab or a line break, so the
+//!   export of an entry with one (a note over several lines, most often) is refused, naming
+//!   the entry and suggesting CSV or TBX.
 //! - Limitations of both: a variant containing `|` cannot be represented (it would read
-//!   back as two variants; Arabic spellings do not contain it), and neither can `[meta]`:
-//!   an imported TSV or CSV glossary has no meta.
+//!   back as two variants), so its export is refused; `glossary add` and `import` refuse such
+//!   spellings and `glossary check` reports them. `[meta]` is not carried: an imported TSV or
+//!   CSV glossary has no meta.
+//! - Export is exact or refused: the text is read back and compared with the glossary (meta
+//!   aside), so what the rules above do not name (white space around a trimmed field, an
+//!   empty variant) is refused too.
 //!
 //! Both are read and written with the `csv` crate. It is lenient where this format is strict
 //! (quoting) and does not say where a field starts, so those checks are made here, on the
 //! text beside the crate's records.
 
 use super::{error_at, non_blank, non_empty};
-use crate::error::Result;
+use crate::error::{Error, ErrorKind, FileKind, Result};
 use crate::glossary::{ENTRY_FIELDS, Entry, Glossary};
+use crate::text::bidi::make_visible;
 use std::path::Path;
 
 /// Which delimited format: tabs and no quoting, or commas with RFC 4180 quoting.
@@ -49,6 +54,13 @@ pub enum Dialect {
 }
 
 impl Dialect {
+    fn name(self) -> &'static str {
+        match self {
+            Dialect::Tsv => "tsv",
+            Dialect::Csv => "csv",
+        }
+    }
+
     fn delimiter(self) -> u8 {
         match self {
             Dialect::Tsv => b'\t',
@@ -57,44 +69,124 @@ impl Dialect {
     }
 }
 
-/// Write a glossary as TSV or CSV, with a header row.
-pub fn write(glossary: &Glossary, dialect: Dialect) -> String {
+/// Write a glossary as TSV or CSV, with a header row; refused, naming the entry, when it
+/// would not read back exactly.
+pub fn write(glossary: &Glossary, dialect: Dialect) -> Result<String> {
+    for entry in &glossary.terms {
+        refuse_separators(entry, dialect)?;
+    }
+    let text = write_unchecked(glossary, dialect);
+    // What the checks above do not name (white space around a trimmed field, an empty
+    // variant...) is caught by reading the text back: the export is exact or refused.
+    let without_meta = Glossary {
+        meta: None,
+        terms: glossary.terms.clone(),
+    };
+    let back = read(&text, dialect, Path::new(dialect.name())).ok();
+    if back.as_ref() != Some(&without_meta) {
+        let differs = back.as_ref().map_or(0, |back| {
+            (0..glossary.terms.len())
+                .find(|&i| back.terms.get(i) != Some(&glossary.terms[i]))
+                .unwrap_or(0)
+        });
+        let entry = &glossary.terms[differs];
+        return Err(refused(
+            dialect,
+            format!(
+                "{} would not read back as it is (white space around a field, an empty \
+                 variant, kind or note?); glossary check reports empty fields; export as TBX",
+                name(entry)
+            ),
+        ));
+    }
+    Ok(text)
+}
+
+/// An entry as messages name it: `'ألماتي' (Almaty)`, controls shown.
+fn name(entry: &Entry) -> String {
+    let shown = |s: &str| make_visible(&s.replace(['\t', '\r', '\n'], " ")).into_owned();
+    format!("'{}' ({})", shown(&entry.ar), shown(&entry.en))
+}
+
+fn refused(dialect: Dialect, message: String) -> Error {
+    Error::new(ErrorKind::Invalid(format!(
+        "cannot export as {}: {message}",
+        dialect.name().to_ascii_uppercase()
+    )))
+    .in_file(FileKind::Glossary)
+}
+
+/// A variant holding `|` (TSV and CSV), a field holding a tab or a line break (TSV): named,
+/// with the format that would carry it.
+fn refuse_separators(entry: &Entry, dialect: Dialect) -> Result<()> {
+    if let Some(variant) = entry.variants.iter().find(|v| v.contains('|')) {
+        return Err(refused(
+            dialect,
+            format!(
+                "variant '{}' of {} contains '|', which separates variants in TSV and CSV; \
+                 change the variant, or export as TBX",
+                make_visible(variant),
+                name(entry)
+            ),
+        ));
+    }
+    if dialect == Dialect::Tsv {
+        let fields = [
+            ("the Arabic", Some(entry.ar.as_str())),
+            ("the English", Some(entry.en.as_str())),
+            ("the kind", entry.kind.as_deref()),
+            ("the note", entry.note.as_deref()),
+        ]
+        .into_iter()
+        .chain(
+            entry
+                .variants
+                .iter()
+                .map(|v| ("a variant", Some(v.as_str()))),
+        );
+        for (what, value) in fields {
+            let Some(c) = value.and_then(|v| v.chars().find(|c| matches!(c, '\t' | '\r' | '\n')))
+            else {
+                continue;
+            };
+            let c = if c == '\t' { "a tab" } else { "a line break" };
+            return Err(refused(
+                dialect,
+                format!(
+                    "{what} of {} contains {c}, which a TSV field cannot hold; export as CSV \
+                     or TBX, which keep it",
+                    name(entry)
+                ),
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn write_unchecked(glossary: &Glossary, dialect: Dialect) -> String {
     let mut writer = csv::WriterBuilder::new()
         .delimiter(dialect.delimiter())
         .terminator(match dialect {
             Dialect::Tsv => csv::Terminator::Any(b'\n'),
             Dialect::Csv => csv::Terminator::CRLF,
         })
-        // TSV has no quoting: its fields are flattened instead (see `write_rows`).
+        // TSV has no quoting: `write` refuses the fields that would need it.
         .quote_style(match dialect {
             Dialect::Tsv => csv::QuoteStyle::Never,
             Dialect::Csv => csv::QuoteStyle::Necessary,
         })
         .from_writer(Vec::new());
-    write_rows(&mut writer, glossary, dialect).expect("writing to memory does not fail");
+    write_rows(&mut writer, glossary).expect("writing to memory does not fail");
     let bytes = writer
         .into_inner()
         .expect("writing to memory does not fail");
     String::from_utf8(bytes).expect("UTF-8 fields with ASCII separators are UTF-8")
 }
 
-fn write_rows(
-    writer: &mut csv::Writer<Vec<u8>>,
-    glossary: &Glossary,
-    dialect: Dialect,
-) -> csv::Result<()> {
+fn write_rows(writer: &mut csv::Writer<Vec<u8>>, glossary: &Glossary) -> csv::Result<()> {
     writer.write_record(ENTRY_FIELDS)?;
     for entry in &glossary.terms {
-        let fields = entry_fields(entry);
-        match dialect {
-            // A TSV field cannot hold a tab or a line break; each becomes a space.
-            Dialect::Tsv => writer.write_record(
-                fields
-                    .iter()
-                    .map(|field| field.replace(['\t', '\r', '\n'], " ")),
-            )?,
-            Dialect::Csv => writer.write_record(&fields)?,
-        }
+        writer.write_record(entry_fields(entry))?;
     }
     Ok(())
 }
@@ -390,7 +482,7 @@ mod tests {
     #[test]
     fn tsv_round_trip() {
         let g = sample();
-        let text = export(&g, Format::Tsv);
+        let text = export(&g, Format::Tsv).unwrap();
         assert!(text.starts_with("ar\ten\tkind\tvariants\tnote\n"), "{text}");
         assert_eq!(read(&text, Format::Tsv), without_meta(g));
     }
@@ -398,7 +490,7 @@ mod tests {
     #[test]
     fn csv_round_trip() {
         let g = sample();
-        let text = export(&g, Format::Csv);
+        let text = export(&g, Format::Csv).unwrap();
         assert!(text.starts_with("ar,en,kind,variants,note\r\n"), "{text}");
         assert!(
             text.contains(",\"Senate, upper house\",,,a < b && c > d\r\n"),
@@ -416,7 +508,7 @@ mod tests {
                 ..Entry::new("بيان", "statement")
             }],
         };
-        let text = export(&g, Format::Csv);
+        let text = export(&g, Format::Csv).unwrap();
         assert_eq!(
             text,
             "ar,en,kind,variants,note\r\nبيان,statement,,,\"first line\r\nsecond, \
@@ -426,16 +518,46 @@ mod tests {
     }
 
     #[test]
-    fn tsv_export_flattens_tabs_and_line_breaks() {
-        let g = Glossary {
+    fn exports_that_would_not_read_back_are_refused_naming_the_entry() {
+        let g = |entry: Entry| Glossary {
             meta: None,
-            terms: vec![Entry {
-                note: Some("a\tb\r\nc".into()),
-                ..Entry::new("بيان", "statement")
-            }],
+            terms: vec![Entry::new("أستانا", "Astana"), entry],
         };
-        let text = export(&g, Format::Tsv);
-        assert_eq!(text.lines().nth(1), Some("بيان\tstatement\t\t\ta b  c"));
+        let err = |g: &Glossary, format: Format| export(g, format).unwrap_err().to_string();
+        let note = g(Entry {
+            note: Some("a\tb\r\nc".into()),
+            ..Entry::new("بيان", "statement")
+        });
+        assert_eq!(
+            err(&note, Format::Tsv),
+            "cannot export as TSV: the note of 'بيان' (statement) contains a tab, which a TSV \
+             field cannot hold; export as CSV or TBX, which keep it"
+        );
+        assert_eq!(
+            read(&export(&note, Format::Csv).unwrap(), Format::Csv),
+            note
+        );
+        let bar = g(Entry {
+            variants: vec!["ألما آتا|آلماتا".into()],
+            ..Entry::new("ألماتي", "Almaty")
+        });
+        for format in [Format::Tsv, Format::Csv] {
+            assert!(
+                err(&bar, format)
+                    .contains("variant 'ألما آتا|آلماتا' of 'ألماتي' (Almaty) contains '|'"),
+                "{format}"
+            );
+        }
+        let spaced = g(Entry {
+            variants: vec![" آلماتا".into()],
+            ..Entry::new("ألماتي", "Almaty")
+        });
+        assert!(
+            err(&spaced, Format::Csv)
+                .starts_with("cannot export as CSV: 'ألماتي' (Almaty) would not read back"),
+            "{}",
+            err(&spaced, Format::Csv)
+        );
     }
 
     #[test]

@@ -632,7 +632,7 @@ mod tests {
     #[test]
     fn tbx_round_trip_keeps_entries_and_meta() {
         let g = sample();
-        let text = export(&g, Format::Tbx);
+        let text = export(&g, Format::Tbx).unwrap();
         assert!(text.contains("<title>Kazakhstan desk &lt;Astana &amp; Almaty&gt;</title>"));
         assert!(
             text.contains("<note>a &lt; b &amp;&amp; c &gt; d</note>"),
@@ -656,9 +656,12 @@ mod tests {
                 note: Some("line one\r\nline two\n\ttabbed ]]> 'quoted' \"double\"".into()),
             }],
         };
-        assert_eq!(read(&export(&g, Format::Tbx), Format::Tbx), g);
+        assert_eq!(read(&export(&g, Format::Tbx).unwrap(), Format::Tbx), g);
         let empty = Glossary::default();
-        assert_eq!(read(&export(&empty, Format::Tbx), Format::Tbx), empty);
+        assert_eq!(
+            read(&export(&empty, Format::Tbx).unwrap(), Format::Tbx),
+            empty
+        );
     }
 
     #[test]

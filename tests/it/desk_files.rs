@@ -203,3 +203,236 @@ fn a_note_that_replaces_another_says_so_and_quotes_the_old_one() {
     .success();
     assert!(!again.stderr.contains("replaces"), "{}", again.stderr);
 }
+
+// ---------------------------------------------------------------------------------------------
+// What a glossary field may hold
+// ---------------------------------------------------------------------------------------------
+
+/// The repository glossary with the English of "police" carrying a right-to-left override.
+fn glossary_with_a_bidi_override(dir: &Path) {
+    let text = read(dir, "glossary.toml");
+    assert!(text.contains("en = \"police\"\n"));
+    let text = text.replace("en = \"police\"\n", "en = \"po\\u202Elice\"\n");
+    fs::write(dir.join("glossary.toml"), text).unwrap();
+}
+
+#[test]
+fn bidi_controls_in_the_glossary_english_are_shown_not_obeyed_in_the_briefing() {
+    let dir = desk(&[
+        "01_caspian-wire.txt",
+        "02_steppe-daily.md",
+        "03_dune-evening.txt",
+    ]);
+    glossary_with_a_bidi_override(dir.path());
+    for format in ["md", "html", "json"] {
+        let out = run_in(dir.path(), &["brief", "--format", format, "."]).success();
+        assert!(
+            out.stdout.contains("po⟨U+202E⟩lice"),
+            "{format}: the override is shown"
+        );
+        assert!(
+            !out.stdout.contains('\u{202E}'),
+            "{format}: no raw override reaches the briefing"
+        );
+    }
+}
+
+#[test]
+fn glossary_check_reports_bidi_controls_in_any_field_with_the_entry() {
+    let dir = desk(&[]);
+    glossary_with_a_bidi_override(dir.path());
+    let out = run_in(dir.path(), &["glossary", "check"]).failure(1);
+    out.stderr_has("'en' of 'شرطة' (po⟨U+202E⟩lice)")
+        .stderr_has("U+202E");
+    assert!(!out.stderr.contains('\u{202E}'), "{}", out.stderr);
+    // Reported on the entry's [[term]] line, two lines above its `en` (0-based index here).
+    let en_index = read(dir.path(), "glossary.toml")
+        .lines()
+        .position(|l| l.contains("\\u202E"))
+        .unwrap();
+    out.stderr_has(&format!("glossary.toml:{}:1: error:", en_index - 1));
+}
+
+/// A glossary as a desk might write it by hand, with a variant holding `|` (entry 2) and a
+/// note over two lines (entry 3).
+const SEPARATORS: &str = "\
+[[term]]
+ar = \"كازاخستان\"
+en = \"Kazakhstan\"
+kind = \"place\"
+
+[[term]]
+ar = \"ألماتي\"
+en = \"Almaty\"
+variants = [\"ألما آتا|آلماتا\"]
+
+[[term]]
+ar = \"أستانا\"
+en = \"Astana\"
+note = \"\"\"Nur-Sultan 2019-2022,
+then Astana again\"\"\"
+";
+
+#[test]
+fn add_refuses_separators_in_a_spelling() {
+    let dir = desk(&[]);
+    let before = read(dir.path(), "glossary.toml");
+    for args in [
+        &["glossary", "add", "ألما آتا|آلماتا", "Almaty"][..],
+        &[
+            "glossary",
+            "add",
+            "بنغازي",
+            "Benghazi",
+            "--variant",
+            "بنغازى|بنغازي",
+        ],
+        &[
+            "glossary",
+            "add",
+            "بنغازي",
+            "Benghazi",
+            "--variant",
+            "بن\tغازي",
+        ],
+        &["glossary", "add", "بنغازي", "Ben\tghazi"],
+    ] {
+        run_in(dir.path(), args).failure(2).stderr_has("TSV");
+    }
+    run_in(
+        dir.path(),
+        &[
+            "glossary",
+            "add",
+            "بنغازي",
+            "Benghazi",
+            "--variant",
+            "بنغازى|x",
+        ],
+    )
+    .failure(2)
+    .stderr_has("'بنغازى|x' contains '|'");
+    assert_eq!(read(dir.path(), "glossary.toml"), before, "nothing written");
+}
+
+#[test]
+fn import_refuses_entries_with_separators_and_adds_the_rest() {
+    let dir = desk(&[]);
+    fs::remove_file(dir.path().join("glossary.toml")).unwrap();
+    fs::write(
+        dir.path().join("terms.csv"),
+        "ar,en\r\n\"ألما\tآتا\",Almaty\r\nبنغازي,Benghazi\r\n",
+    )
+    .unwrap();
+    run_in(dir.path(), &["glossary", "import", "terms.csv"])
+        .success()
+        .stderr_has("skipped 'ألما\\tآتا' (Almaty): the Arabic 'ألما\\tآتا' contains a tab")
+        .stderr_has("contains a tab")
+        .stderr_has("1 entry added");
+    let tbx = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<martif type=\"TBX-Basic\" \
+        xml:lang=\"en\"><martifHeader><fileDesc><sourceDesc><p>t</p></sourceDesc></fileDesc>\
+        </martifHeader><text><body><termEntry id=\"c1\"><langSet xml:lang=\"ar\"><tig>\
+        <term>ألماتي</term><termNote type=\"termType\">fullForm</termNote></tig><tig>\
+        <term>ألما آتا|آلماتا</term><termNote type=\"termType\">variant</termNote></tig>\
+        </langSet><langSet xml:lang=\"en\"><tig><term>Almaty</term></tig></langSet>\
+        </termEntry></body></text></martif>\n";
+    fs::write(dir.path().join("terms.tbx"), tbx).unwrap();
+    run_in(dir.path(), &["glossary", "import", "terms.tbx"])
+        .success()
+        .stderr_has("skipped 'ألماتي' (Almaty)")
+        .stderr_has("contains '|'");
+    let glossary = read(dir.path(), "glossary.toml");
+    assert!(
+        glossary.contains("بنغازي") && !glossary.contains("ألماتي"),
+        "{glossary}"
+    );
+}
+
+#[test]
+fn check_reports_separators_in_spellings_and_one_line_fields() {
+    let dir = desk(&[]);
+    fs::write(
+        dir.path().join("glossary.toml"),
+        SEPARATORS.replace("en = \"Kazakhstan\"", "en = \"Kazakh\\tstan\""),
+    )
+    .unwrap();
+    let out = run_in(dir.path(), &["glossary", "check"]).failure(1);
+    out.stderr_has("glossary.toml:1:1: error: 'en' of 'كازاخستان'")
+        .stderr_has("a tab")
+        .stderr_has(
+            "glossary.toml:6:1: error: variant 'ألما آتا|آلماتا' of 'ألماتي' (Almaty) contains '|'",
+        );
+    assert!(
+        !out.stderr.contains("أستانا"),
+        "a note may span lines: {}",
+        out.stderr
+    );
+}
+
+#[test]
+fn export_refuses_what_the_format_cannot_carry_and_names_the_entry() {
+    let dir = desk(&[]);
+    fs::write(dir.path().join("glossary.toml"), SEPARATORS).unwrap();
+    for format in ["tsv", "csv"] {
+        run_in(
+            dir.path(),
+            &["glossary", "export", "--format", format, "-o", "out.txt"],
+        )
+        .failure(2)
+        .stderr_has("variant 'ألما آتا|آلماتا' of 'ألماتي' (Almaty) contains '|'");
+        assert!(!dir.path().join("out.txt").exists(), "nothing written");
+    }
+    // Without the `|`: CSV keeps the note's line break and reads back exactly; TSV cannot
+    // hold it and says so rather than turn it into a space.
+    fs::write(
+        dir.path().join("glossary.toml"),
+        SEPARATORS.replace("ألما آتا|آلماتا", "ألما آتا"),
+    )
+    .unwrap();
+    run_in(
+        dir.path(),
+        &["glossary", "export", "--format", "tsv", "-o", "out.tsv"],
+    )
+    .failure(2)
+    .stderr_has("the note of 'أستانا' (Astana) contains a line break");
+    assert!(!dir.path().join("out.tsv").exists());
+    run_in(
+        dir.path(),
+        &["glossary", "export", "--format", "csv", "-o", "out.csv"],
+    )
+    .success();
+    let back = run_in(
+        dir.path(),
+        &["glossary", "import", "out.csv", "--glossary", "back.toml"],
+    )
+    .success();
+    back.stderr_has("3 entries added");
+    let list = |name: &str| {
+        run_in(
+            dir.path(),
+            &["glossary", "list", "--format", "jsonl", "--glossary", name],
+        )
+        .success()
+        .stdout
+    };
+    assert_eq!(list("back.toml"), list("glossary.toml"));
+}
+
+#[test]
+fn check_notes_unknown_kinds_with_the_nearest_known_one() {
+    let dir = desk(&[]);
+    fs::write(
+        dir.path().join("glossary.toml"),
+        "[[term]]\nar = \"ألماتي\"\nen = \"Almaty\"\nkind = \"city\"\n\n\
+         [[term]]\nar = \"توكاييف\"\nen = \"Tokayev\"\nkind = \"peron\"\n\n\
+         [[term]]\nar = \"حظر التجول\"\nen = \"curfew\"\nkind = \"weather\"\n\n\
+         [[term]]\nar = \"كازاخستان\"\nen = \"Kazakhstan\"\nkind = \"place\"\n",
+    )
+    .unwrap();
+    run_in(dir.path(), &["glossary", "check"])
+        .success()
+        .stderr_has("glossary.toml:1:1: note: kind 'city' of 'ألماتي' (Almaty) is not one of person, place, org, event, term; did you mean 'place'?")
+        .stderr_has("glossary.toml:6:1: note: kind 'peron' of 'توكاييف' (Tokayev) is not one of person, place, org, event, term; did you mean 'person'?")
+        .stderr_has("glossary.toml:11:1: note: kind 'weather'")
+        .stderr_has("4 entries, no problems (see the notes)");
+}
