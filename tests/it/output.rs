@@ -298,6 +298,15 @@ fn a_folder_as_output_is_a_usage_error() {
         .failure(2)
         .stderr_has("out: is a folder");
     assert!(names(&dir.path().join("out")).is_empty());
+    // A folder that is not there is said plainly, also before the run's work.
+    for args in [
+        &["glossary", "export", "-o", "nodir/g.tsv"][..],
+        &["brief", "articles", "-o", "nodir/b.md"],
+    ] {
+        let out = run_in(dir.path(), args).failure(1);
+        out.stderr_has("cannot write: there is no folder nodir");
+        assert!(!out.stderr.contains(".tmp"), "{}", out.stderr);
+    }
 }
 
 #[test]
