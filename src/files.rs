@@ -92,14 +92,11 @@ fn destination(path: &Path) -> Result<Destination> {
         Ok(meta) => special(&meta).map_err(refuse),
         Err(e) if e.kind() == IoErrorKind::NotFound => match std::fs::read_link(path) {
             Ok(target) => Err(refuse(Unwritable::DanglingLink { target })),
-            // Said here, before any work, rather than as a failed temporary file.
-            Err(_) if !folder(path).is_dir() => Err(Error::writing(
-                path,
-                std::io::Error::new(
-                    IoErrorKind::NotFound,
-                    format!("there is no folder {}", folder(path).display()),
-                ),
-            )),
+            // Said here, before any work, as `lock` says it, rather than as a failed
+            // temporary file.
+            Err(_) if !folder(path).is_dir() => {
+                Err(Error::new(ErrorKind::NotFound).at(Location::file(folder(path))))
+            }
             Err(_) => Ok(Destination::Replace {
                 target: path.to_path_buf(),
                 existing: None,

@@ -304,7 +304,7 @@ fn a_folder_as_output_is_a_usage_error() {
         &["brief", "articles", "-o", "nodir/b.md"],
     ] {
         let out = run_in(dir.path(), args).failure(1);
-        out.stderr_has("cannot write: there is no folder nodir");
+        out.stderr_has("error: nodir: no such file or directory");
         assert!(!out.stderr.contains(".tmp"), "{}", out.stderr);
     }
 }
