@@ -285,6 +285,17 @@ fn output_over_an_input_of_the_same_run_is_refused() {
         .failure(2)
         .stderr_has("glossary.toml: would overwrite the glossary this run reads");
     assert_eq!(before("glossary.toml"), old);
+    // Both read the desk's configuration.
+    fs::write(d.join("mizan.toml"), "# the desk\n").unwrap();
+    for args in [
+        &["brief", "articles", "-o", "mizan.toml"][..],
+        &["glossary", "export", "-o", "mizan.toml"],
+    ] {
+        run_in(d, args)
+            .failure(2)
+            .stderr_has("mizan.toml: would overwrite the desk's configuration this run reads");
+        assert_eq!(before("mizan.toml"), b"# the desk\n");
+    }
 }
 
 #[test]
