@@ -12,6 +12,7 @@ mod desk;
 mod desk_files;
 mod glossary;
 mod limits;
+mod output;
 mod properties;
 mod review;
 mod segment;
