@@ -39,6 +39,7 @@ pub(crate) mod parallel;
 pub mod pipeline;
 pub(crate) mod render;
 pub mod review;
+pub mod stories;
 pub mod suggest;
 pub mod text;
 pub(crate) mod union_find;

@@ -2,7 +2,6 @@
 //! glossary entries (two spellings of one name are one unit), and figures by value.
 
 use crate::glossary::Matcher;
-use crate::text::clitics::for_each_reading;
 use crate::text::function_words::is_light_for_alignment;
 use crate::text::numbers::{Quantity, QuantityMatch, quantity_at};
 use crate::text::tokens::{TokenKind, tokenize};
@@ -118,18 +117,7 @@ pub fn walk_units(text: &str, matcher: Option<&Matcher>, mut emit: impl FnMut(Un
     }
 }
 
-/// A word without its proclitics (و ف, ب ك ل, ال), keeping at least three letters: light
-/// stemming for comparison only, applied the same way to both sides.
-pub fn stem(norm: &str) -> &str {
-    let mut best = norm;
-    for_each_reading(norm, |len, _| {
-        let rest = &norm[len..];
-        if rest.chars().nth(2).is_some() && rest.len() < best.len() {
-            best = rest;
-        }
-    });
-    best
-}
+pub use crate::text::clitics::light_stem as stem;
 
 fn number_unit(value: f64) -> Unit {
     if value.fract() == 0.0 && value.abs() < 1e15 {

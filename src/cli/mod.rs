@@ -11,6 +11,7 @@ mod progress;
 mod review;
 mod segment;
 mod shell;
+mod stories;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -39,6 +40,7 @@ enum Command {
     Align(align::Args),
     Review(review::Args),
     Brief(brief::Args),
+    Stories(stories::Args),
     Init(init::Args),
     Completions(shell::CompletionsArgs),
     Man(shell::ManArgs),
@@ -54,6 +56,7 @@ pub fn main() -> ExitCode {
         Command::Align(args) => align::run(args),
         Command::Review(args) => review::run(args),
         Command::Brief(args) => brief::run(args),
+        Command::Stories(args) => stories::run(args),
         Command::Init(args) => init::run(args),
         Command::Completions(args) => shell::completions(args),
         Command::Man(args) => shell::man(args),

@@ -244,6 +244,20 @@ pub fn strip_article(word: &str) -> Option<&str> {
         .filter(|rest| rest.chars().count() >= 2)
 }
 
+/// A word without its proclitics (و ف, ب ك ل, ال), keeping at least three letters: light
+/// stemming for comparison only, applied the same way to both sides (alignment, review's
+/// spelling check, stories).
+pub fn light_stem(norm: &str) -> &str {
+    let mut best = norm;
+    for_each_reading(norm, |len, _| {
+        let rest = &norm[len..];
+        if rest.chars().nth(2).is_some() && rest.len() < best.len() {
+            best = rest;
+        }
+    });
+    best
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

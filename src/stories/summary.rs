@@ -1,0 +1,147 @@
+//! A story as people and tools see it: an id that stays while its articles do, a title, its
+//! outlets, dates and terms.
+
+use super::Story;
+use serde::Serialize;
+
+/// One story, ready to print.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Summary {
+    /// Twelve hex digits from the story's first article (by id): the same story of the same
+    /// articles has the same id in every run, whatever else is in the input.
+    pub id: String,
+    /// 1 for the story most outlets report.
+    pub rank: usize,
+    pub title: String,
+    /// Distinct outlets, most articles first.
+    pub outlets: Vec<String>,
+    pub articles: usize,
+    pub first_date: Option<String>,
+    pub last_date: Option<String>,
+    /// Its most characteristic terms, strongest first.
+    pub terms: Vec<String>,
+    /// The articles' ids, as `mizan segment` gives them.
+    pub docs: Vec<String>,
+}
+
+/// What a summary needs to know of each article.
+#[derive(Debug, Clone, Copy)]
+pub struct ArticleFacts<'a> {
+    pub id: &'a str,
+    pub outlet: &'a str,
+    pub date: Option<&'a str>,
+    /// The title, or failing that the first headline or sentence.
+    pub title: &'a str,
+}
+
+/// The story's summary; `terms` are already named.
+pub fn summarize(
+    rank: usize,
+    story: &Story,
+    articles: &[ArticleFacts<'_>],
+    terms: Vec<String>,
+) -> Summary {
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    for &a in &story.articles {
+        match counts.iter_mut().find(|(o, _)| *o == articles[a].outlet) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((articles[a].outlet, 1)),
+        }
+    }
+    counts.sort_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(y.0)));
+    let mut dates: Vec<&str> = story
+        .articles
+        .iter()
+        .filter_map(|&a| articles[a].date)
+        .map(|d| d.get(..10).unwrap_or(d))
+        .collect();
+    dates.sort_unstable();
+    let first_id = story
+        .articles
+        .iter()
+        .map(|&a| articles[a].id)
+        .min()
+        .unwrap_or_default();
+    Summary {
+        id: story_id(first_id),
+        rank,
+        title: one_line(articles[story.central].title),
+        outlets: counts.into_iter().map(|(o, _)| o.to_string()).collect(),
+        articles: story.articles.len(),
+        first_date: dates.first().map(|d| d.to_string()),
+        last_date: dates.last().map(|d| d.to_string()),
+        terms,
+        docs: story
+            .articles
+            .iter()
+            .map(|&a| articles[a].id.to_string())
+            .collect(),
+    }
+}
+
+/// A story's id from its first article's id (FNV-1a, 48 bits).
+pub fn story_id(first_article: &str) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in first_article.bytes() {
+        hash ^= u64::from(b);
+        hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    format!("{:012x}", hash >> 16)
+}
+
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_stable_and_differ_by_first_article() {
+        assert_eq!(story_id("a.jsonl#1"), story_id("a.jsonl#1"));
+        assert_ne!(story_id("a.jsonl#1"), story_id("a.jsonl#2"));
+        assert_eq!(story_id("x").len(), 12);
+    }
+
+    #[test]
+    fn a_summary_counts_outlets_and_spans_its_dates() {
+        let articles = [
+            ArticleFacts {
+                id: "d#2",
+                outlet: "sabq",
+                date: Some("2015-08-07 10:00"),
+                title: "ب",
+            },
+            ArticleFacts {
+                id: "d#1",
+                outlet: "okaz",
+                date: Some("2015-08-06"),
+                title: "أ\nعنوان",
+            },
+            ArticleFacts {
+                id: "d#3",
+                outlet: "sabq",
+                date: None,
+                title: "ج",
+            },
+        ];
+        let story = Story {
+            articles: vec![0, 1, 2],
+            outlets: 2,
+            first_day: None,
+            last_day: None,
+            central: 1,
+            terms: vec![],
+        };
+        let s = summarize(1, &story, &articles, vec!["مسجد".into()]);
+        assert_eq!(s.outlets, ["sabq", "okaz"]);
+        assert_eq!(
+            (s.first_date.as_deref(), s.last_date.as_deref()),
+            (Some("2015-08-06"), Some("2015-08-07"))
+        );
+        assert_eq!(s.title, "أ عنوان");
+        assert_eq!(s.id, story_id("d#1"));
+        assert_eq!(s.articles, 3);
+    }
+}
