@@ -1,7 +1,7 @@
 //! `mizan brief`: the side-by-side Arabic | English briefing.
 
 use super::input::{self, Alignment, Articles, GlossaryFile};
-use super::output::{finish, stdout};
+use super::output::{finish, say, stdout};
 use super::progress::{self, Stages};
 use mizan::brief::{self, Format, Renderer};
 use mizan::glossary::Matcher;
@@ -104,7 +104,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     let reviews = desk.reviews()?;
     let translations = desk.translations()?;
     for warning in &translations.warnings {
-        eprintln!("warning: {warning}");
+        say!("warning: {warning}");
     }
     let stages = Stages::new(args.progress);
     let corpus = args.articles.input.read(&args.articles.paths, &stages)?;

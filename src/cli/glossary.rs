@@ -1,7 +1,7 @@
 //! `mizan glossary`: list, edit, check, suggest, import and export the desk's glossary.
 
 use super::input::{Articles, GlossaryFile, glossary_path, load_glossary};
-use super::output::{finish, stdout};
+use super::output::{finish, say, stdout};
 use anyhow::Context;
 use clap::{Subcommand, ValueEnum};
 use mizan::glossary::check::check;
@@ -165,9 +165,9 @@ pub fn run(args: Args) -> anyhow::Result<()> {
                 variant_of,
             };
             match edit::add(&path, &ar, &en, &options)? {
-                Added::Entry => eprintln!("{}: added '{ar}' ({en})", path.display()),
+                Added::Entry => say!("{}: added '{ar}' ({en})", path.display()),
                 Added::VariantOf { headword } => {
-                    eprintln!(
+                    say!(
                         "{}: added '{ar}' as a spelling of '{headword}'",
                         path.display()
                     )
@@ -178,7 +178,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         Command::Rm { ar, file } => {
             let path = glossary_path(file.glossary.as_deref())?;
             let removed = edit::rm(&path, &ar)?;
-            eprintln!(
+            say!(
                 "{}: removed '{}' ({})",
                 path.display(),
                 removed.ar,
@@ -224,13 +224,13 @@ pub fn run(args: Args) -> anyhow::Result<()> {
                 make_visible(&s.replace('\t', "\\t").replace(['\r', '\n'], "\\n")).into_owned()
             };
             for (entry, reason) in &skipped {
-                eprintln!(
+                say!(
                     "skipped '{}' ({}): {reason}",
                     one_line(&entry.ar),
                     one_line(&entry.en)
                 );
             }
-            eprintln!(
+            say!(
                 "{}: {added} entr{} added from {}, {} skipped",
                 path.display(),
                 if added == 1 { "y" } else { "ies" },
@@ -340,7 +340,7 @@ fn run_check(flag: Option<&Path>) -> anyhow::Result<()> {
         } else {
             "note"
         };
-        eprintln!(
+        say!(
             "{}:{line}:1: {level}: {}{also}",
             path.display(),
             p.describe(&glossary)
@@ -349,7 +349,7 @@ fn run_check(flag: Option<&Path>) -> anyhow::Result<()> {
     if errors > 0 {
         return Err(CheckFailed(errors).into());
     }
-    eprintln!(
+    say!(
         "{}: {} entr{}, no problems{}",
         path.display(),
         glossary.terms.len(),

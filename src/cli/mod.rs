@@ -12,6 +12,7 @@ mod review;
 mod segment;
 
 use clap::{Parser, Subcommand};
+use std::io::Write;
 use std::process::ExitCode;
 
 /// mizan (ميزان): Arabic news articles in, a reviewed Arabic | English briefing out.
@@ -57,7 +58,9 @@ pub fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) if output::is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
-            eprintln!("error: {}", report(&err));
+            // Not `say!`: with stderr closed the exit code is all that is left to tell the
+            // failure, so it must stay the error's.
+            let _ = writeln!(std::io::stderr(), "error: {}", report(&err));
             ExitCode::from(exit_code(&err))
         }
     }

@@ -11,6 +11,7 @@ mod brief;
 mod desk;
 mod desk_files;
 mod glossary;
+mod input_edges;
 mod limits;
 mod properties;
 mod review;
