@@ -6,6 +6,7 @@ use super::progress::{self, Stages};
 use mizan::brief::{self, Format, Renderer};
 use mizan::glossary::Matcher;
 use mizan::pipeline::{self, BriefDesk, Stage};
+use mizan::text::bidi::shown_path;
 use std::io::Write;
 use std::path::PathBuf;
 
@@ -77,7 +78,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     {
         anyhow::bail!(super::UsageError(format!(
             "--templates {}: not a folder of templates",
-            dir.display()
+            shown_path(dir)
         )));
     }
     // The flag, else the desk's templates folder (mizan.toml), else the built-in templates.

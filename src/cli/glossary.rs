@@ -11,6 +11,7 @@ use mizan::glossary::{Glossary, Matcher};
 use mizan::interchange::{self, Format as Exchange};
 use mizan::suggest::{SuggestOptions, suggest};
 use mizan::text::bidi::make_visible;
+use mizan::text::bidi::shown_path;
 use serde::Serialize;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -165,11 +166,11 @@ pub fn run(args: Args) -> anyhow::Result<()> {
                 variant_of,
             };
             match edit::add(&path, &ar, &en, &options)? {
-                Added::Entry => say!("{}: added '{ar}' ({en})", path.display()),
+                Added::Entry => say!("{}: added '{ar}' ({en})", shown_path(&path)),
                 Added::VariantOf { headword } => {
                     say!(
                         "{}: added '{ar}' as a spelling of '{headword}'",
-                        path.display()
+                        shown_path(&path)
                     )
                 }
             }
@@ -180,7 +181,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
             let removed = edit::rm(&path, &ar)?;
             say!(
                 "{}: removed '{}' ({})",
-                path.display(),
+                shown_path(&path),
                 removed.ar,
                 removed.en
             );
@@ -200,7 +201,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         } => {
             let format = exchange_format(format, &input)?;
             let text = std::fs::read_to_string(&input)
-                .with_context(|| format!("cannot read {}", input.display()))?;
+                .with_context(|| format!("cannot read {}", shown_path(&input)))?;
             let imported = interchange::import(&text, format, &input)?;
             let path = glossary_path(file.glossary.as_deref())?;
             if let Some(meta) = &imported.meta
@@ -232,9 +233,9 @@ pub fn run(args: Args) -> anyhow::Result<()> {
             }
             say!(
                 "{}: {added} entr{} added from {}, {} skipped",
-                path.display(),
+                shown_path(&path),
                 if added == 1 { "y" } else { "ies" },
-                input.display(),
+                shown_path(&input),
                 skipped.len()
             );
             Ok(())
@@ -265,7 +266,7 @@ fn exchange_format(flag: Option<ExchangeFormat>, input: &Path) -> anyhow::Result
         None => Exchange::from_path(input).with_context(|| {
             format!(
                 "{}: cannot tell the format from the extension; pass --format tsv, csv or tbx",
-                input.display()
+                shown_path(input)
             )
         }),
     }
@@ -342,7 +343,7 @@ fn run_check(flag: Option<&Path>) -> anyhow::Result<()> {
         };
         say!(
             "{}:{line}:1: {level}: {}{also}",
-            path.display(),
+            shown_path(&path),
             p.describe(&glossary)
         );
     }
@@ -351,7 +352,7 @@ fn run_check(flag: Option<&Path>) -> anyhow::Result<()> {
     }
     say!(
         "{}: {} entr{}, no problems{}",
-        path.display(),
+        shown_path(&path),
         glossary.terms.len(),
         if glossary.terms.len() == 1 {
             "y"

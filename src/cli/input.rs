@@ -7,6 +7,7 @@ use mizan::corpus::{self, Corpus, Encoding, JsonFields, LoadOptions};
 use mizan::desk::Desk;
 use mizan::glossary::Glossary;
 use mizan::pipeline::{self, DeskFiles, Reporter};
+use mizan::text::bidi::shown_path;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
@@ -206,13 +207,13 @@ pub fn desk_files(
 pub fn files_used(files: &DeskFiles, translations: bool) -> anyhow::Result<Vec<String>> {
     let mark = |p: PathBuf| {
         let missing = if p.exists() { "" } else { " (none)" };
-        format!("{}{missing}", p.display())
+        format!("{}{missing}", shown_path(&p))
     };
     let mut lines = Vec::new();
     match desk()? {
         Some(d) => lines.push(format!(
             "desk: {}",
-            d.config_file.as_ref().unwrap_or(&d.root).display()
+            shown_path(d.config_file.as_ref().unwrap_or(&d.root))
         )),
         None => lines.push("desk: none found (no mizan.toml or glossary.toml above here)".into()),
     }

@@ -8,6 +8,7 @@ use mizan::glossary::Matcher;
 use mizan::pipeline;
 use mizan::review::{self, Change, Verdict};
 use mizan::text::bidi::make_visible;
+use mizan::text::bidi::shown_path;
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 
@@ -197,7 +198,7 @@ fn record(args: &Args, desk: &pipeline::DeskFiles) -> anyhow::Result<()> {
                 )
             })
             .unwrap_or_default();
-        say!("{}: {what} {id}{replaced}", path.display());
+        say!("{}: {what} {id}{replaced}", shown_path(&path));
     }
     Ok(())
 }

@@ -1,9 +1,9 @@
 //! Edges of input and output that a hostile or careless user meets: pipes closed early, input
 //! through stdin or a FIFO, odd archives, dangling links, file names with control characters.
 
-use crate::util::temp;
+use crate::util::{run_in, temp};
 use std::fs;
-use std::io::{BufRead, BufReader, Read};
+use std::io::{BufRead, BufReader, Read, Write};
 use std::path::Path;
 use std::process::{Command, ExitStatus, Stdio};
 
@@ -150,4 +150,347 @@ fn an_error_on_a_closed_stderr_keeps_its_exit_code() {
     let (status, _) = closed_early(dir.path(), &["init"], Closed::Stderr, 0);
     assert_eq!(status.code(), Some(0));
     assert!(dir.path().join("mizan.toml").is_file());
+}
+
+/// Run mizan with `input` written to its stdin (a pipe, which has no size); a reader that
+/// stops early is not a failure of the writer.
+fn with_stdin(dir: &Path, args: &[&str], input: Vec<u8>) -> (Option<i32>, String) {
+    let mut child = mizan(dir, args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let writer = std::thread::spawn(move || {
+        let _ = stdin.write_all(&input);
+    });
+    let output = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    (output.status.code(), stderr)
+}
+
+/// A FIFO at `path`, fed `input` by a thread (which waits for mizan to open it).
+fn fifo(path: &Path, input: Vec<u8>) {
+    let made = Command::new("mkfifo").arg(path).status().unwrap();
+    assert!(made.success(), "mkfifo {}", path.display());
+    let path = path.to_path_buf();
+    std::thread::spawn(move || {
+        if let Ok(mut f) = fs::OpenOptions::new().write(true).open(&path) {
+            let _ = f.write_all(&input);
+        }
+    });
+}
+
+#[test]
+fn stdin_is_held_to_the_article_limit() {
+    let dir = temp();
+    // 70 MB through a pipe: refused once 64 MiB are read, with the message of a large file
+    // (NUL bytes: had it been read whole, it would be called binary, not too large).
+    let big = vec![0; 70_000_000];
+    let (code, stderr) = with_stdin(dir.path(), &["segment", "/dev/stdin"], big);
+    assert_eq!(code, Some(1), "{stderr}");
+    assert!(
+        stderr.contains(
+            "/dev/stdin: file of more than 67108864 bytes (read from a pipe or device up to the \
+             limit) is over the limit of 67108864 bytes for one article"
+        ),
+        "{stderr}"
+    );
+    // Under the limit it is read as a file is.
+    let (code, stderr) = with_stdin(
+        dir.path(),
+        &["segment", "/dev/stdin"],
+        "خبر قصير.".as_bytes().to_vec(),
+    );
+    assert_eq!(code, Some(0), "{stderr}");
+}
+
+#[test]
+fn max_input_holds_for_stdin_and_fifos() {
+    let dir = temp();
+    let text = "خبر قصير. ".repeat(200_000).into_bytes(); // 3.6 MB
+    let (code, stderr) = with_stdin(
+        dir.path(),
+        &["segment", "--max-input", "1", "/dev/stdin"],
+        text.clone(),
+    );
+    assert_eq!(code, Some(1), "{stderr}");
+    assert!(
+        stderr.contains("/dev/stdin: the input comes to more than 1000000 bytes"),
+        "{stderr}"
+    );
+    // An archive through a FIFO: counted line by line, refused before a cut line is parsed.
+    let line = "{\"content\": \"خبر قصير.\"}\n"
+        .repeat(100_000)
+        .into_bytes(); // 2.9 MB
+    fifo(&dir.path().join("day.jsonl"), line);
+    let out = run_in(dir.path(), &["segment", "--max-input", "1", "day.jsonl"]).failure(1);
+    out.stderr_has("day.jsonl: the input comes to more than 1000000 bytes");
+    assert!(!out.stderr.contains("not JSON"), "{}", out.stderr);
+    // Files and a stream share the one limit: 0.6 MB of file leaves 0.4 MB for the FIFO.
+    fs::write(dir.path().join("a.txt"), &text[..600_000]).unwrap();
+    fifo(&dir.path().join("more.txt"), text[..500_000].to_vec());
+    run_in(
+        dir.path(),
+        &["segment", "--max-input", "1", "a.txt", "more.txt"],
+    )
+    .failure(1)
+    .stderr_has("more.txt: the input comes to more than 1000000 bytes");
+}
+
+/// The `doc` of each sentence `mizan segment --format jsonl` prints, in order, once each.
+fn docs(dir: &Path, args: &[&str]) -> (Vec<String>, String) {
+    let mut full = vec!["segment", "--format", "jsonl"];
+    full.extend_from_slice(args);
+    let out = run_in(dir, &full).success();
+    let mut docs: Vec<String> = Vec::new();
+    for s in out.jsonl() {
+        if docs.last() != Some(&s.doc) {
+            docs.push(s.doc);
+        }
+    }
+    (docs, out.stderr)
+}
+
+#[test]
+fn an_archive_with_a_bom_keeps_its_first_article() {
+    let dir = temp();
+    fs::write(
+        dir.path().join("day.jsonl"),
+        "\u{FEFF}{\"id\": \"a\", \"content\": \"أول خبر.\"}\n{\"id\": \"b\", \"content\": \"ثاني خبر.\"}\n",
+    )
+    .unwrap();
+    let (docs, stderr) = docs(dir.path(), &["day.jsonl"]);
+    assert_eq!(docs, ["day.jsonl#a", "day.jsonl#b"], "{stderr}");
+    assert!(stderr.is_empty(), "{stderr}");
+}
+
+#[test]
+fn a_lone_surrogate_in_utf16_is_named_with_its_offset() {
+    let dir = temp();
+    let mut bytes = vec![0xFF, 0xFE];
+    for unit in "نص\n".encode_utf16() {
+        bytes.extend(unit.to_le_bytes());
+    }
+    let offset = bytes.len();
+    bytes.extend(0xD800u16.to_le_bytes()); // a high surrogate with no low one after it
+    for unit in "x".encode_utf16() {
+        bytes.extend(unit.to_le_bytes());
+    }
+    fs::write(dir.path().join("u16.txt"), bytes).unwrap();
+    let out = run_in(dir.path(), &["segment", "u16.txt"]).failure(1);
+    out.stderr_has(&format!(
+        "u16.txt:2:1: not valid UTF-16LE (byte offset {offset})"
+    ));
+    assert!(!out.stderr.contains("binary"), "{}", out.stderr);
+}
+
+#[test]
+fn a_text_field_that_is_not_a_string_is_a_skipped_line() {
+    let dir = temp();
+    fs::write(
+        dir.path().join("day.jsonl"),
+        "{\"id\": 1, \"content\": 42}\n{\"id\": 2, \"content\": [\"خبر.\"]}\n{\"id\": 3, \"content\": \"خبر صحيح.\"}\n",
+    )
+    .unwrap();
+    let (docs, stderr) = docs(dir.path(), &["day.jsonl"]);
+    // A number is an id (and still cites the article), not its text.
+    assert_eq!(docs, ["day.jsonl#3"]);
+    assert!(
+        stderr.contains("day.jsonl:1: the text field 'content' is a number, not a string; skipped"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("day.jsonl:2: the text field 'content' is a list, not a string; skipped"),
+        "{stderr}"
+    );
+    run_in(dir.path(), &["segment", "--strict", "day.jsonl"])
+        .failure(1)
+        .stderr_has("day.jsonl:1: the text field 'content' is a number");
+}
+
+#[test]
+fn duplicate_archive_ids_are_said_and_cited_apart() {
+    let dir = temp();
+    fs::write(
+        dir.path().join("day.jsonl"),
+        concat!(
+            "{\"id\": \"x\", \"content\": \"أول خبر.\"}\n",
+            "{\"id\": \"y\", \"content\": \"ثاني خبر.\"}\n",
+            "{\"id\": \"x\", \"content\": \"ثالث خبر.\"}\n",
+        ),
+    )
+    .unwrap();
+    let (docs, stderr) = docs(dir.path(), &["day.jsonl"]);
+    assert_eq!(docs, ["day.jsonl#x", "day.jsonl#y", "day.jsonl#x@3"]);
+    assert!(
+        stderr.contains(
+            "day.jsonl:3: id 'x' is also the id of line 1; this article is cited as day.jsonl#x@3"
+        ),
+        "{stderr}"
+    );
+}
+
+/// An archive whose line 2 is over 64 MiB (a sparse run of NUL bytes, nothing on disk).
+fn archive_with_a_huge_line(path: &Path) {
+    fs::write(
+        path,
+        "{\"id\": \"a\", \"content\": \"خبر أول.\"}\n{\"content\": \"",
+    )
+    .unwrap();
+    let file = fs::OpenOptions::new().write(true).open(path).unwrap();
+    file.set_len(70_000_000).unwrap();
+}
+
+#[test]
+fn an_over_long_archive_line_is_named_and_its_archive_skipped_whole() {
+    let dir = temp();
+    fs::create_dir(dir.path().join("in")).unwrap();
+    archive_with_a_huge_line(&dir.path().join("in/day.jsonl"));
+    fs::write(dir.path().join("in/other.txt"), "خبر آخر.").unwrap();
+    let limit =
+        "line of more than 67108864 bytes is over the limit of 67108864 bytes for one article";
+    // Named: the run stops, at that line.
+    run_in(dir.path(), &["segment", "in/day.jsonl"])
+        .failure(1)
+        .stderr_has(&format!("in/day.jsonl:2: {limit}"));
+    // In a folder: the archive is skipped whole (its first article too), as the warning says.
+    let (docs, stderr) = docs(dir.path(), &["in"]);
+    assert_eq!(docs, ["in/other.txt"], "{stderr}");
+    assert!(
+        stderr.contains(&format!("in/day.jsonl:2: {limit}"))
+            && stderr.contains("the whole file skipped"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn links_in_a_folder_are_read_warned_or_refused_never_dropped_unsaid() {
+    use std::os::unix::fs::symlink;
+    let dir = temp();
+    let articles = dir.path().join("in");
+    fs::create_dir_all(dir.path().join("elsewhere")).unwrap();
+    fs::create_dir(&articles).unwrap();
+    fs::write(articles.join("a.txt"), "خبر أول.").unwrap();
+    fs::write(dir.path().join("elsewhere/b.txt"), "خبر ثان.").unwrap();
+    symlink("../elsewhere/b.txt", articles.join("b.txt")).unwrap();
+    symlink("../missing.txt", articles.join("gone.txt")).unwrap();
+    symlink("../elsewhere", articles.join("more")).unwrap();
+    // Not named like an article: not read, so nothing to say.
+    symlink("../missing.log", articles.join("gone.log")).unwrap();
+    let (docs, stderr) = docs(dir.path(), &["in"]);
+    // A link to a file is read as the file it leads to, by the link's name.
+    assert_eq!(docs, ["in/a.txt", "in/b.txt"], "{stderr}");
+    assert!(
+        stderr.contains("in/gone.txt: a link to ../missing.txt, which does not exist; skipped"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("in/more: a link to a folder, not followed"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("gone.log"), "{stderr}");
+    run_in(dir.path(), &["segment", "--strict", "in"])
+        .failure(1)
+        .stderr_has("error: in/gone.txt: a link to ../missing.txt, which does not exist");
+}
+
+#[test]
+fn a_fifo_in_a_folder_is_skipped_with_a_warning() {
+    let dir = temp();
+    fs::create_dir(dir.path().join("in")).unwrap();
+    fs::write(dir.path().join("in/a.txt"), "خبر.").unwrap();
+    let made = Command::new("mkfifo")
+        .arg(dir.path().join("in/pipe.txt"))
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let (docs, stderr) = docs(dir.path(), &["in"]);
+    assert_eq!(docs, ["in/a.txt"]);
+    assert!(
+        stderr.contains("in/pipe.txt: not a regular file (a FIFO, device or socket); skipped"),
+        "{stderr}"
+    );
+}
+
+/// Raw bytes no message or human-readable output may carry from a file name.
+fn assert_shown(what: &str, text: &str) {
+    for c in ['\u{1b}', '\u{202E}', '\r'] {
+        assert!(
+            !text.contains(c),
+            "{what} has U+{:04X} raw:\n{text}",
+            c as u32
+        );
+    }
+    assert!(
+        !text.contains("a\nb.txt"),
+        "{what} breaks a file name over two lines:\n{text}"
+    );
+}
+
+#[test]
+fn file_names_with_controls_are_shown_not_obeyed() {
+    let dir = temp();
+    let articles = dir.path().join("in");
+    fs::create_dir(&articles).unwrap();
+    let names = ["a\nb.txt", "\u{1b}[31mred.txt", "x\u{202E}txt.exe.txt"];
+    for name in names {
+        fs::write(
+            articles.join(name),
+            "أعلنت الشرطة في ألماتي مقتل ثمانية أشخاص أمس.",
+        )
+        .unwrap();
+    }
+    fs::write(articles.join("\u{1b}]0;empty.txt"), "").unwrap();
+    fs::write(
+        dir.path().join("glossary.toml"),
+        "[[term]]\nar = \"ألماتي\"\nen = \"Almaty\"\nkind = \"place\"\n",
+    )
+    .unwrap();
+    let shown = [
+        "in/a⟨U+000A⟩b.txt",
+        "in/⟨U+001B⟩[31mred.txt",
+        "in/x⟨U+202E⟩txt.exe.txt",
+    ];
+    // Messages: a warning, an error.
+    let out = run_in(dir.path(), &["segment", "in"]).success();
+    out.stderr_has("in/⟨U+001B⟩]0;empty.txt: empty file, skipped");
+    assert_shown("a warning", &out.stderr);
+    for name in shown {
+        assert!(out.stdout.contains(name), "{}", out.stdout);
+    }
+    assert_shown("segment's text output", &out.stdout);
+    let missing = run_in(dir.path(), &["segment", "gone\u{1b}[2J.txt"]).failure(1);
+    missing.stderr_has("gone⟨U+001B⟩[2J.txt: no such file or directory");
+    assert_shown("an error", &missing.stderr);
+    // Human-readable outputs of every command.
+    for args in [
+        &["gloss", "in"][..],
+        &["align", "in"][..],
+        &["review", "in"][..],
+        &["review", "--format", "markdown", "in"][..],
+        &["brief", "in"][..],
+        &["brief", "--format", "html", "in"][..],
+    ] {
+        let out = run_in(dir.path(), args).success();
+        assert_shown(&args.join(" "), &out.stdout);
+        assert_shown(&args.join(" "), &out.stderr);
+    }
+    let brief = run_in(dir.path(), &["brief", "in"]).success();
+    // (Markdown escapes the bracket.)
+    for name in [
+        "⟨U+001B⟩\\[31mred.txt",
+        "a⟨U+000A⟩b.txt",
+        "x⟨U+202E⟩txt.exe.txt",
+    ] {
+        assert!(brief.stdout.contains(name), "{name}:\n{}", brief.stdout);
+    }
+    // JSON lines keep the exact path, as a JSON string.
+    let (docs, _) = docs(dir.path(), &["in"]);
+    for name in names {
+        assert!(docs.contains(&format!("in/{name}")), "{docs:?}");
+    }
 }
