@@ -125,6 +125,47 @@ pub enum ErrorKind {
     /// An `--encoding` mizan does not know.
     #[error("unknown encoding '{name}' (expected utf-8, windows-1256, iso-8859-6 or auto)")]
     UnknownEncoding { name: String },
+    /// A path mizan will not write to (the location is the path).
+    #[error("{0}")]
+    Unwritable(Unwritable),
+}
+
+/// Why a path is not written: each a usage error, said before anything is written.
+#[non_exhaustive]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Unwritable {
+    #[error("is a folder; name a file to write")]
+    Folder,
+    /// A block device or another kind of file that is neither a file nor a stream.
+    #[error("is a {0}, not a file mizan writes to")]
+    Special(&'static str),
+    /// A symbolic link whose target does not exist: replacing the link with a file would
+    /// lose it, and creating the target is not what the user asked.
+    #[error(
+        "is a symbolic link to {}, which does not exist; create the target or remove the link",
+        shown_path(target)
+    )]
+    DanglingLink { target: PathBuf },
+    /// The same file as one this run reads (by device and inode, or by path).
+    #[error(
+        "would overwrite {} this run reads ({}); write to another file",
+        input_kind(*kind),
+        shown_path(input)
+    )]
+    Input { kind: FileKind, input: PathBuf },
+}
+
+fn input_kind(kind: FileKind) -> &'static str {
+    match kind {
+        FileKind::Article => "an article",
+        FileKind::Glossary => "the glossary",
+        FileKind::Reviews => "the review decisions",
+        FileKind::Translations => "the translations",
+        FileKind::Template => "a template",
+        FileKind::DeskConfig => "the desk's configuration",
+        FileKind::Interchange => "a file",
+        FileKind::Output => "a file",
+    }
 }
 
 /// Why a line of a JSON-lines archive is not an article.
@@ -318,9 +359,10 @@ impl Error {
     /// opposed to bad input (an article that cannot be read) or a failed write.
     pub fn is_configuration(&self) -> bool {
         match self.kind() {
-            ErrorKind::Invalid(_) | ErrorKind::NoGlossary | ErrorKind::UnknownEncoding { .. } => {
-                true
-            }
+            ErrorKind::Invalid(_)
+            | ErrorKind::NoGlossary
+            | ErrorKind::UnknownEncoding { .. }
+            | ErrorKind::Unwritable(_) => true,
             ErrorKind::NotUtf8 { .. } => self.file().is_some_and(FileKind::is_configuration),
             // A desk file the run needs and cannot read (a glossary that is missing, a
             // `--reviews` that names a folder).

@@ -1,14 +1,15 @@
 //! `mizan brief`: the side-by-side Arabic | English briefing.
 
 use super::input::{self, Alignment, Articles, GlossaryFile};
-use super::output::{finish, say, stdout};
+use super::output::{choose_format, finish, output_file, say, stdout, wrote};
 use super::progress::{self, Stages};
+use mizan::FileKind;
 use mizan::brief::{self, Format, Renderer};
 use mizan::glossary::Matcher;
 use mizan::pipeline::{self, BriefDesk, Stage};
 use mizan::text::bidi::shown_path;
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// Write the briefing: facts reported by several articles ranked by how many sources report
 /// them, each Arabic sentence beside its English, the figures sources disagree on, the
@@ -25,14 +26,17 @@ pub struct Args {
     #[command(flatten)]
     articles: Articles,
 
-    /// Write the briefing to FILE (atomically) instead of standard output.
+    /// Write the briefing to FILE (atomically; `-` is standard output) instead of standard
+    /// output. A file the run reads (glossary, reviews, translations, template, article) is
+    /// refused.
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
 
     /// `md` (Markdown), `html` (one standalone page) or `json` (the templates' context, see
     /// docs/templates.md).
-    #[arg(long, value_enum, default_value = "md")]
-    format: BriefFormat,
+    /// [default: from -o FILE's extension (.md, .html, .json), else md]
+    #[arg(long, value_enum)]
+    format: Option<BriefFormat>,
 
     /// Folder of templates that replace the built-in ones of the same name
     /// (briefing.md.j2, briefing.html.j2, partials/...).
@@ -62,16 +66,30 @@ pub struct Args {
     progress: progress::Flags,
 }
 
-#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 enum BriefFormat {
     Md,
     Html,
     Json,
 }
 
+impl BriefFormat {
+    fn from_name(file: &Path) -> Option<BriefFormat> {
+        let extension = file.extension()?.to_str()?.to_ascii_lowercase();
+        match extension.as_str() {
+            "md" | "markdown" => Some(BriefFormat::Md),
+            "html" | "htm" => Some(BriefFormat::Html),
+            "json" => Some(BriefFormat::Json),
+            _ => None,
+        }
+    }
+}
+
 pub fn run(args: Args) -> anyhow::Result<()> {
     args.alignment.check()?;
     let threshold = args.alignment.threshold()?;
+    let output = output_file(args.output.as_deref());
+    let format = choose_format(args.format, output, BriefFormat::from_name, BriefFormat::Md)?;
     let desk_folder = input::desk()?;
     if let Some(dir) = &args.templates
         && !dir.is_dir()
@@ -91,7 +109,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         .or_else(|| desk_folder.and_then(|d| d.config.defaults.top))
         .unwrap_or(20);
     // Templates first: a template error should not wait for a whole archive to be read.
-    let renderer = match args.format {
+    let renderer = match format {
         BriefFormat::Md => Some(Renderer::new(Format::Markdown, templates.as_deref())?),
         BriefFormat::Html => Some(Renderer::new(Format::Html, templates.as_deref())?),
         BriefFormat::Json => None,
@@ -101,6 +119,19 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         args.alignment.reviews.as_deref(),
         args.translations.as_deref(),
     )?;
+    // A bad `-o` (a folder, a file this run reads) is refused before the run's work.
+    if let Some(path) = output {
+        mizan::files::check_writable(path)?;
+        let mut inputs = input::desk_inputs(&desk)?;
+        if let Some(dir) = &templates {
+            inputs.add_folder(dir, FileKind::Template);
+        }
+        inputs.add_articles(
+            &args.articles.paths,
+            &args.articles.input.load_options()?.extensions,
+        );
+        inputs.check(path)?;
+    }
     let glossary = desk.glossary()?;
     let reviews = desk.reviews()?;
     let translations = desk.translations()?;
@@ -135,8 +166,11 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         }
     })?;
     pipeline::stage(&stages, Stage::Write, None, || -> anyhow::Result<()> {
-        match &args.output {
-            Some(path) => mizan::files::write_atomically(path, &text)?,
+        match output {
+            Some(path) => {
+                mizan::files::write_atomically(path, &text)?;
+                wrote(path, args.progress.quiet);
+            }
             None => {
                 let mut out = stdout();
                 out.write_all(text.as_bytes())?;

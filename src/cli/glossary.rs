@@ -1,9 +1,11 @@
 //! `mizan glossary`: list, edit, check, suggest, import and export the desk's glossary.
 
-use super::input::{Articles, GlossaryFile, glossary_path, load_glossary};
-use super::output::{finish, say, stdout};
+use super::input::{Articles, GlossaryFile, desk, glossary_path, load_glossary};
+use super::output::{choose_format, finish, output_file, say, stdout, wrote};
 use anyhow::Context;
 use clap::{Subcommand, ValueEnum};
+use mizan::FileKind;
+use mizan::files::Inputs;
 use mizan::glossary::check::check;
 use mizan::glossary::edit::{self, AddOptions, Added};
 use mizan::glossary::layout::term_lines;
@@ -101,11 +103,16 @@ enum Command {
     },
     /// Write the glossary as TSV, CSV or TBX-Basic (for CAT tools such as OmegaT).
     Export {
-        #[arg(long, value_enum, default_value = "tsv")]
-        format: ExchangeFormat,
-        /// Write to this file (atomically) instead of stdout.
+        /// [default: from -o FILE's extension (.tsv, .csv, .tbx), else tsv]
+        #[arg(long, value_enum)]
+        format: Option<ExchangeFormat>,
+        /// Write to this file (atomically; `-` is stdout) instead of stdout; the glossary
+        /// itself is refused.
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
+        /// Do not say on stderr which file was written.
+        #[arg(short, long)]
+        quiet: bool,
         #[command(flatten)]
         file: GlossaryFile,
     },
@@ -243,12 +250,38 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         Command::Export {
             format,
             output,
+            quiet,
             file,
         } => {
-            let (_, glossary) = load_glossary(file.glossary.as_deref())?;
+            let output = output_file(output.as_deref());
+            let format = choose_format(
+                format,
+                output,
+                |file| {
+                    let named = Exchange::from_path(file)?;
+                    ExchangeFormat::value_variants()
+                        .iter()
+                        .copied()
+                        .find(|f| Exchange::from(*f) == named)
+                },
+                ExchangeFormat::Tsv,
+            )?;
+            let (path, glossary) = load_glossary(file.glossary.as_deref())?;
+            if let Some(output) = output {
+                mizan::files::check_writable(output)?;
+                let mut inputs = Inputs::default();
+                if let Some(config) = desk()?.and_then(|d| d.config_file.as_ref()) {
+                    inputs.add(config, FileKind::DeskConfig);
+                }
+                inputs.add(&path, FileKind::Glossary);
+                inputs.check(output)?;
+            }
             let text = interchange::export(&glossary, format.into())?;
             match output {
-                Some(path) => edit::write_atomically(&path, &text)?,
+                Some(path) => {
+                    edit::write_atomically(path, &text)?;
+                    wrote(path, quiet);
+                }
                 None => {
                     let mut out = stdout();
                     out.write_all(text.as_bytes())?;

@@ -2,9 +2,11 @@
 //! and turned here into the library's option types.
 
 use super::progress::Stages;
+use mizan::FileKind;
 use mizan::align::DEFAULT_THRESHOLD;
 use mizan::corpus::{self, Corpus, Encoding, JsonFields, LoadOptions};
 use mizan::desk::Desk;
+use mizan::files::Inputs;
 use mizan::glossary::Glossary;
 use mizan::pipeline::{self, DeskFiles, Reporter};
 use mizan::text::bidi::shown_path;
@@ -200,6 +202,19 @@ pub fn desk_files(
         files.translations = Some(t.to_path_buf());
     }
     Ok(files)
+}
+
+/// The desk's files a run reads, for refusing an `-o` that names one: its configuration,
+/// glossary, decisions and translations (those not there yet too, by path).
+pub fn desk_inputs(files: &DeskFiles) -> anyhow::Result<Inputs> {
+    let mut inputs = Inputs::default();
+    if let Some(config) = desk()?.and_then(|d| d.config_file.as_ref()) {
+        inputs.add(config, FileKind::DeskConfig);
+    }
+    inputs.add(&files.glossary_path(), FileKind::Glossary);
+    inputs.add(&files.reviews_path(), FileKind::Reviews);
+    inputs.add(&files.translations_path(), FileKind::Translations);
+    Ok(inputs)
 }
 
 /// The files a run used, for `--timings`: the desk's folder and config, glossary, decisions

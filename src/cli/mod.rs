@@ -10,6 +10,7 @@ mod output;
 mod progress;
 mod review;
 mod segment;
+mod shell;
 
 use clap::{Parser, Subcommand};
 use std::io::Write;
@@ -40,6 +41,8 @@ enum Command {
     Review(review::Args),
     Brief(brief::Args),
     Init(init::Args),
+    Completions(shell::CompletionsArgs),
+    Man(shell::ManArgs),
 }
 
 /// Runs the command; exit codes are in docs/cli.md and [`exit_code`].
@@ -53,6 +56,8 @@ pub fn main() -> ExitCode {
         Command::Review(args) => review::run(args),
         Command::Brief(args) => brief::run(args),
         Command::Init(args) => init::run(args),
+        Command::Completions(args) => shell::completions(args),
+        Command::Man(args) => shell::man(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

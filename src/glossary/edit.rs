@@ -215,6 +215,8 @@ fn edit<T>(
     create: bool,
     change: impl FnOnce(&str) -> Result<(String, T)>,
 ) -> Result<T> {
+    // A dangling link or a folder is refused before a lock file is made beside it.
+    crate::files::check_writable(path)?;
     let target = resolve(path);
     if !create && !target.exists() {
         // Checked before taking the lock, so no lock file is left beside a missing glossary.

@@ -107,6 +107,8 @@ pub fn parse(text: &str, path: &Path) -> Result<Reviews> {
 /// change (`None` for a new one), so the caller can say what was replaced.
 pub fn record(path: &Path, id: &str, change: Change) -> Result<Option<Decision>> {
     let id = id.to_ascii_lowercase();
+    // A dangling link or a folder is refused before a lock file is made beside it.
+    crate::files::check_writable(path)?;
     let target = resolve(path);
     let _lock = lock(&target, path)?;
     let old = crate::files::read_optional_utf8(path, FileKind::Reviews)?;
