@@ -293,12 +293,17 @@ fn a_text_field_that_is_not_a_string_is_a_skipped_line() {
     let dir = temp();
     fs::write(
         dir.path().join("day.jsonl"),
-        "{\"id\": 1, \"content\": 42}\n{\"id\": 2, \"content\": [\"خبر.\"]}\n{\"id\": 3, \"content\": \"خبر صحيح.\"}\n",
+        concat!(
+            "{\"id\": 1, \"content\": 42}\n",
+            "{\"id\": 2, \"content\": [\"خبر.\"]}\n",
+            "{\"id\": 3, \"content\": \"خبر صحيح.\"}\n",
+            "{\"id\": 4, \"content\": null, \"text\": \"خبر في حقل آخر.\"}\n",
+        ),
     )
     .unwrap();
     let (docs, stderr) = docs(dir.path(), &["day.jsonl"]);
-    // A number is an id (and still cites the article), not its text.
-    assert_eq!(docs, ["day.jsonl#3"]);
+    // A number is an id (and still cites the article), not its text; a null is no field.
+    assert_eq!(docs, ["day.jsonl#3", "day.jsonl#4"]);
     assert!(
         stderr.contains("day.jsonl:1: the text field 'content' is a number, not a string; skipped"),
         "{stderr}"
@@ -474,6 +479,7 @@ fn file_names_with_controls_are_shown_not_obeyed() {
         &["review", "--format", "markdown", "in"][..],
         &["brief", "in"][..],
         &["brief", "--format", "html", "in"][..],
+        &["brief", "--format", "json", "in"][..],
     ] {
         let out = run_in(dir.path(), args).success();
         assert_shown(&args.join(" "), &out.stdout);
