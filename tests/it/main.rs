@@ -14,5 +14,6 @@ mod glossary;
 mod limits;
 mod properties;
 mod review;
+mod scale;
 mod segment;
 mod util;
