@@ -69,6 +69,10 @@ pub const DEFAULT_THRESHOLD: f64 = 0.45;
 /// Up to this many sentences, every pair that shares any unit is scored.
 const EXHAUSTIVE_UP_TO: usize = 5_000;
 
+/// More exact copies of a sentence than this are indexed once and joined to the first copy
+/// (n - 1 pairs); up to this many, every pair of them is scored and listed.
+const COLLAPSE_OVER: usize = 16;
+
 /// Function words weigh this much of their inverse document frequency.
 const LIGHT_WEIGHT: f64 = 0.1;
 
@@ -225,19 +229,32 @@ impl Scorer {
 }
 
 impl Scorer {
-    /// For each sentence, the first sentence with the same (non-empty) unit set: itself when
-    /// it is the first or has no units. Two such sentences score 1.0.
-    fn first_copies(&self) -> Vec<usize> {
+    /// For each sentence, the first sentence with the same (non-empty) unit set when more than
+    /// `over` sentences have it; else itself. Two such sentences score 1.0.
+    fn first_copies(&self, over: usize) -> Vec<usize> {
         let mut first: FxHashMap<&[u32], usize> = FxHashMap::default();
-        (0..self.len())
+        let mut copies = vec![0usize; self.len()];
+        let mut of: Vec<usize> = (0..self.len())
             .map(|s| {
                 let set = self.set(s);
-                if set.is_empty() {
+                let f = if set.is_empty() {
                     s
                 } else {
                     *first.entry(set).or_insert(s)
-                }
+                };
+                copies[f] += 1;
+                f
             })
+            .collect();
+        for f in of.iter_mut() {
+            if copies[*f] <= over {
+                // Few copies are aligned like any sentences: every pair of them is listed.
+                *f = usize::MAX;
+            }
+        }
+        of.iter()
+            .enumerate()
+            .map(|(s, &f)| if f == usize::MAX { s } else { f })
             .collect()
     }
 }
@@ -306,9 +323,9 @@ pub fn align(
     } else {
         options.keys_per_sentence
     };
-    // Exact copies (the same unit set) are indexed once, under their first sentence, so a
-    // wire sentence republished by hundreds of outlets is not lost to the posting-list cap.
-    let first_copy = scorer.first_copies();
+    // Many exact copies (the same unit set) are indexed once, under their first sentence, so
+    // a wire sentence republished by hundreds of outlets is not lost to the posting-list cap.
+    let first_copy = scorer.first_copies(COLLAPSE_OVER);
     let keys: Vec<Vec<u32>> = crate::parallel::map(&(0..scorer.len()).collect::<Vec<_>>(), |&s| {
         if first_copy[s] == s {
             scorer.heaviest(s, keys_per_sentence)
