@@ -2,17 +2,22 @@
 //!
 //! Each sentence is indexed under its few rarest units (prefix filtering): two sentences that
 //! report the same fact share their rare words, names and figures, so they meet in some
-//! posting list, while the bulk of unrelated pairs never meets. A pair that meets in several
-//! lists is scored once, in the list of the first key the two share. Candidates are scored as
-//! they are found, on every core, and only those that pass are kept, so memory grows with the
-//! aligned pairs, not with the candidates.
+//! posting list, while the bulk of unrelated pairs never meets. Each sentence then walks its
+//! own lists and counts, per later sentence met, the lists they share, so a pair is scored
+//! once however many lists it meets in (a long sentence meets its partner in thousands).
+//! Candidates are scored as they are found, on every core, and only those that pass are kept,
+//! so memory grows with the aligned pairs, not with the candidates.
+
+use rustc_hash::FxHashMap;
 
 /// Posting lists longer than this are skipped: a unit that many sentences count among their
 /// rarest says little about any one pair, and would make candidate generation quadratic.
+/// (Exact copies do not count against it: the aligner indexes one sentence per set of copies.)
 pub const MAX_POSTING: usize = 128;
 
 /// Pairs `(a, b)`, `a < b`, of sentences from different documents that share at least
-/// `min_shared` keys, with `score(a, b)` where it is `Some`. `keys[s]` must be sorted.
+/// `min_shared` keys, one of them in a walked list, with `score(a, b)` where it is `Some`.
+/// `keys[s]` must be sorted.
 pub fn scored_pairs(
     keys: &[Vec<u32>],
     docs: &[usize],
@@ -41,57 +46,62 @@ pub fn scored_pairs(
             fill[u as usize] += 1;
         }
     }
-    let lists: Vec<u32> = (0..units as u32)
-        .filter(|&u| {
-            let len = (starts[u as usize + 1] - starts[u as usize]) as usize;
-            (2..=MAX_POSTING).contains(&len)
-        })
-        .collect();
-    let per_list = crate::parallel::map(&lists, |&u| {
-        let list = &postings[starts[u as usize] as usize..starts[u as usize + 1] as usize];
+    let list = |u: u32| &postings[starts[u as usize] as usize..starts[u as usize + 1] as usize];
+    let walked = |u: u32| list(u).len() <= MAX_POSTING;
+    let sentences: Vec<usize> = (0..keys.len()).collect();
+    let per_sentence = crate::parallel::map(&sentences, |&a| {
+        // Later sentences met in `a`'s walked lists, and in how many.
+        let mut met: FxHashMap<u32, u32> = FxHashMap::default();
+        for &u in &keys[a] {
+            if !walked(u) {
+                continue;
+            }
+            let l = list(u);
+            for &b in &l[l.partition_point(|&x| x as usize <= a)..] {
+                if docs[b as usize] != docs[a] {
+                    *met.entry(b).or_insert(0) += 1;
+                }
+            }
+        }
+        let mut met: Vec<(u32, u32)> = met.into_iter().collect();
+        met.sort_unstable();
         let mut found = Vec::new();
-        for (i, &a) in list.iter().enumerate() {
-            for &b in &list[i + 1..] {
-                let (a, b) = (a as usize, b as usize);
-                if docs[a] == docs[b] {
-                    continue;
-                }
-                let (first, shared) = shared_keys(&keys[a], &keys[b], |k| {
-                    let len = (starts[k as usize + 1] - starts[k as usize]) as usize;
-                    len <= MAX_POSTING
-                });
-                if first != Some(u) || shared < min_shared {
-                    continue;
-                }
-                if let Some(s) = score(a, b) {
-                    found.push((a, b, s));
-                }
+        for (b, lists) in met {
+            let b = b as usize;
+            // Keys in skipped lists count towards `min_shared` too; count them only when the
+            // walked lists are not enough.
+            let shared = if lists as usize >= min_shared {
+                lists as usize
+            } else {
+                shared_count(&keys[a], &keys[b])
+            };
+            if shared < min_shared {
+                continue;
+            }
+            if let Some(s) = score(a, b) {
+                found.push((a, b, s));
             }
         }
         found
     });
-    per_list.into_iter().flatten().collect()
+    per_sentence.into_iter().flatten().collect()
 }
 
-/// The smallest value two sorted slices share among the `indexed` ones (whose posting list is
-/// walked), and how many values they share in all.
-fn shared_keys(x: &[u32], y: &[u32], indexed: impl Fn(u32) -> bool) -> (Option<u32>, usize) {
-    let (mut i, mut j, mut first, mut count) = (0, 0, None, 0);
+/// How many values two sorted slices share.
+fn shared_count(x: &[u32], y: &[u32]) -> usize {
+    let (mut i, mut j, mut count) = (0, 0, 0);
     while i < x.len() && j < y.len() {
         match x[i].cmp(&y[j]) {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
-                if first.is_none() && indexed(x[i]) {
-                    first = Some(x[i]);
-                }
                 count += 1;
                 i += 1;
                 j += 1;
             }
         }
     }
-    (first, count)
+    count
 }
 
 #[cfg(test)]

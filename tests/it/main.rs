@@ -16,5 +16,6 @@ mod limits;
 mod output;
 mod properties;
 mod review;
+mod scale;
 mod segment;
 mod util;
