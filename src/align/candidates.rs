@@ -84,7 +84,66 @@ pub fn scored_pairs(
         }
         found
     });
-    per_sentence.into_iter().flatten().collect()
+    let mut pairs: Vec<(usize, usize, f64)> = per_sentence.into_iter().flatten().collect();
+    let shares_a_walked_list = |s: usize| keys[s].iter().any(|&u| walked(u) && list(u).len() > 1);
+    pairs.extend(orphan_pairs(
+        keys,
+        docs,
+        &walked,
+        &shares_a_walked_list,
+        &score,
+    ));
+    pairs
+}
+
+/// Neighbours an orphan meets on each side in a sorted bucket.
+const ORPHAN_NEIGHBOURS: usize = 4;
+
+/// Pairs among *orphans*, sentences that share no walked list with any other sentence but
+/// have lists too long to walk: a near-copy of a wire sentence republished by hundreds of
+/// outlets, whose rare words are each in hundreds of sentences (and whose own edit, if any, in
+/// none). An orphan meets no one in the walked lists. Orphans are bucketed under each of their
+/// skipped keys and sorted by their whole key sets, so copies that differ in a word or two lie side by side; each is scored
+/// against its [`ORPHAN_NEIGHBOURS`] next neighbours in each bucket (the sorted-neighbourhood
+/// method). The clusters join the chain of pairs, so however many copies there are they group
+/// in bounded work: a few scores per orphan and key.
+fn orphan_pairs(
+    keys: &[Vec<u32>],
+    docs: &[usize],
+    walked: &(impl Fn(u32) -> bool + Sync),
+    shares_a_walked_list: &impl Fn(usize) -> bool,
+    score: &(impl Fn(usize, usize) -> Option<f64> + Sync),
+) -> Vec<(usize, usize, f64)> {
+    let mut buckets: FxHashMap<u32, Vec<u32>> = FxHashMap::default();
+    for (s, ks) in keys.iter().enumerate() {
+        if ks.iter().any(|&u| !walked(u)) && !shares_a_walked_list(s) {
+            for &u in ks.iter().filter(|&&u| !walked(u)) {
+                buckets.entry(u).or_default().push(s as u32);
+            }
+        }
+    }
+    if buckets.is_empty() {
+        return Vec::new();
+    }
+    let mut candidates: Vec<(u32, u32)> = Vec::new();
+    for bucket in buckets.values_mut() {
+        bucket.sort_unstable_by(|&x, &y| keys[x as usize].cmp(&keys[y as usize]).then(x.cmp(&y)));
+        for (i, &a) in bucket.iter().enumerate() {
+            for &b in bucket.iter().skip(i + 1).take(ORPHAN_NEIGHBOURS) {
+                if docs[a as usize] != docs[b as usize] {
+                    candidates.push((a.min(b), a.max(b)));
+                }
+            }
+        }
+    }
+    candidates.sort_unstable();
+    candidates.dedup();
+    crate::parallel::map(&candidates, |&(a, b)| {
+        score(a as usize, b as usize).map(|s| (a as usize, b as usize, s))
+    })
+    .into_iter()
+    .flatten()
+    .collect()
 }
 
 /// How many values two sorted slices share.
@@ -121,6 +180,39 @@ mod tests {
         // 0–1 share 1 and 2 (scored once), 1–2 one document, 0–3 one document, 1–3 share 2.
         assert_eq!(pairs, [(0, 1, 1.0), (1, 3, 13.0)]);
         assert_eq!(calls.load(std::sync::atomic::Ordering::Relaxed), 2);
+    }
+
+    #[test]
+    fn near_copies_beyond_the_cap_pair_with_their_neighbours() {
+        // 300 sentences in 300 documents, all with keys 1, 2, 3: every list is too long to
+        // walk, as for a sentence republished 300 times.
+        let n = 300;
+        // Half of them also have a key of their own (an edit no other copy has).
+        let keys: Vec<Vec<u32>> = (0..n)
+            .map(|s| {
+                if s % 2 == 0 {
+                    vec![1, 2, 3]
+                } else {
+                    vec![1, 2, 3, 1000 + s as u32]
+                }
+            })
+            .collect();
+        let docs: Vec<usize> = (0..n).collect();
+        let pairs = scored_pairs(&keys, &docs, 2, |_, _| Some(0.9));
+        let mut sets = crate::union_find::UnionFind::new(n);
+        for &(a, b, _) in &pairs {
+            sets.union(a, b);
+        }
+        let root = sets.find(0);
+        assert!(
+            (0..n).all(|s| sets.find(s) == root),
+            "all copies in one group"
+        );
+        assert!(
+            pairs.len() <= n * ORPHAN_NEIGHBOURS * 3,
+            "bounded: {}",
+            pairs.len()
+        );
     }
 
     #[test]

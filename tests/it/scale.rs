@@ -138,6 +138,12 @@ fn segment_and_gloss_text_output_on_one_long_line_take_linear_time() {
 /// An archive of `articles` articles from `outlets` outlets, each with the same wire sentence
 /// and `filler` sentences of its own.
 fn copies_archive(dir: &Path, articles: usize, outlets: usize, filler: usize) {
+    near_copies_archive(dir, articles, outlets, filler, false);
+}
+
+/// As [`copies_archive`]; with `edited`, each article's copy of the wire sentence ends with a
+/// word of its own, so no two copies are the same (a near-copy, as outlets edit wire copy).
+fn near_copies_archive(dir: &Path, articles: usize, outlets: usize, filler: usize, edited: bool) {
     fs::write(dir.join("glossary.toml"), GLOSSARY).unwrap();
     let wire = "وأعلنت وزارة الداخلية في بيان اليوم أن قوات الأمن اعتقلت 17 شخصا في مدينة ألماتي \
                 بعد مواجهات عنيفة.";
@@ -149,6 +155,13 @@ fn copies_archive(dir: &Path, articles: usize, outlets: usize, filler: usize) {
             content.push(' ');
         }
         content.push_str(wire);
+        if edited {
+            let own = own_sentence(1_000_000 + i);
+            content.truncate(content.len() - '.'.len_utf8());
+            content.push(' ');
+            content.push_str(own.split(' ').next().unwrap());
+            content.push('.');
+        }
         let line = serde_json::json!({
             "id": format!("a{i}"),
             "source": format!("outlet-{}", i % outlets),
@@ -231,4 +244,25 @@ fn a_sentence_copied_into_1000_articles_is_one_fact_in_a_large_corpus() {
     // 6,000 sentences: over the size where every pair sharing a unit is scored, so the copies
     // meet through the candidate index like an archive's.
     check_copies(1_000, 100, 5);
+}
+
+#[test]
+fn a_sentence_edited_in_each_of_300_articles_is_still_one_fact() {
+    // No two copies alike, so none is collapsed as an exact copy; each copy's rare words are
+    // in 300 sentences, past the posting-list cap, and its own word is in none.
+    let dir = temp();
+    near_copies_archive(dir.path(), 300, 60, 1, true);
+    let out = run_in(dir.path(), &["brief", "copies.jsonl", "--format", "json"]).success();
+    let brief: Value = serde_json::from_str(&out.stdout).unwrap();
+    let facts = brief["facts"].as_array().unwrap();
+    assert_eq!(facts.len(), 1, "one fact");
+    assert_eq!(facts[0]["sources"].as_u64(), Some(60));
+    assert_eq!(facts[0]["articles"].as_u64(), Some(300));
+    let out = run_in(dir.path(), &["align", "copies.jsonl", "--format", "jsonl"]).success();
+    let pairs = json_lines(&out.stdout);
+    assert!(
+        pairs.len() >= 299 && pairs.len() <= 300 * 8,
+        "{} pairs",
+        pairs.len()
+    );
 }
