@@ -9,6 +9,7 @@
 //!
 //! Warnings, which do not stop a run, are typed too: [`Warning`], one enum, never a string.
 
+use crate::text::bidi::shown_path;
 use crate::text::span::line_column;
 use std::fmt;
 use std::ops::Range;
@@ -77,16 +78,32 @@ pub enum ErrorKind {
     /// A NUL byte: a binary file, not a text article.
     #[error("binary file (NUL byte at offset {offset}), not a text article")]
     Binary { offset: usize },
-    /// One article (or archive line) over the size limit.
-    #[error("file of {size} bytes is over the limit of {limit} bytes for one article")]
-    TooLarge { size: u64, limit: u64 },
-    /// The run's whole input over `--max-input`, refused before reading this file.
+    /// One article over the size limit. `size` is `None` for a pipe or device, which has no
+    /// size until it is read: it was read up to the limit and found to go on.
+    #[error("file of {} is over the limit of {limit} bytes for one article", bytes(*size, *limit))]
+    TooLarge { size: Option<u64>, limit: u64 },
+    /// A line of a JSON-lines archive over the size limit of one article (reading stopped at
+    /// the limit).
     #[error(
-        "the input comes to {total} bytes with this file, over the limit of {limit} bytes read \
-         in one run; brief the archive in parts (a day or an outlet at a time), or raise \
-         --max-input if this machine has the memory (about three times the input)"
+        "line of more than {limit} bytes is over the limit of {limit} bytes for one article \
+         (an archive has one article per line)"
     )]
-    CorpusTooLarge { total: u64, limit: u64 },
+    LineTooLong { limit: u64 },
+    /// The run's whole input over `--max-input`, refused before reading this file (`total` is
+    /// `None` for a pipe or device, read up to the limit and found to go on).
+    #[error(
+        "the input comes to {} with this file, over the limit of {limit} bytes read \
+         in one run; brief the archive in parts (a day or an outlet at a time), or raise \
+         --max-input if this machine has the memory (about three times the input)",
+        bytes(*total, *limit)
+    )]
+    CorpusTooLarge { total: Option<u64>, limit: u64 },
+    /// In a folder: a link whose target does not exist.
+    #[error("a link to {}, which does not exist", shown_path(target))]
+    DanglingLink { target: PathBuf },
+    /// In a folder: a FIFO, device or socket, not a file to read.
+    #[error("not a regular file (a FIFO, device or socket)")]
+    NotRegularFile,
     /// A folder with no article files.
     #[error("no articles found (looked for files ending in {extensions})")]
     NoArticles { extensions: String },
@@ -126,14 +143,14 @@ pub enum Unwritable {
     /// lose it, and creating the target is not what the user asked.
     #[error(
         "is a symbolic link to {}, which does not exist; create the target or remove the link",
-        target.display()
+        shown_path(target)
     )]
     DanglingLink { target: PathBuf },
     /// The same file as one this run reads (by device and inode, or by path).
     #[error(
         "would overwrite {} this run reads ({}); write to another file",
         input_kind(*kind),
-        input.display()
+        shown_path(input)
     )]
     Input { kind: FileKind, input: PathBuf },
 }
@@ -172,6 +189,17 @@ pub enum LineProblem {
     /// The text field is there but empty.
     #[error("the article's text is empty")]
     EmptyText,
+    /// The text field holds something other than a string (`"content": 42`).
+    #[error("the text field '{field}' is {found}, not a string")]
+    TextNotString { field: String, found: &'static str },
+}
+
+/// A size as the messages say it: exact, or only known to be over the limit.
+fn bytes(size: Option<u64>, limit: u64) -> String {
+    match size {
+        Some(size) => format!("{size} bytes"),
+        None => format!("more than {limit} bytes (read from a pipe or device up to the limit)"),
+    }
 }
 
 fn no_text_field(named: Option<&str>, common: &[&str]) -> String {
@@ -240,7 +268,7 @@ impl Location {
 
 impl fmt::Display for Location {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.path.display())?;
+        write!(f, "{}", shown_path(&self.path))?;
         if let Some(line) = self.line {
             write!(f, ":{line}")?;
             if let Some(column) = self.column {
@@ -416,6 +444,16 @@ pub enum Warning {
         line: usize,
         problem: LineProblem,
     },
+    /// Two lines of one archive with the same id: the later is cited as `FILE#ID@LINE`.
+    DuplicateId {
+        path: PathBuf,
+        line: usize,
+        first: usize,
+        id: String,
+    },
+    /// In a folder: a link to a folder, which is not followed (it could lead anywhere, or
+    /// round in a loop).
+    FolderLink { path: PathBuf },
     /// Bidi embeddings, overrides or isolates, which can reorder what a reader sees.
     BidiControls {
         path: PathBuf,
@@ -458,18 +496,42 @@ impl Warning {
 impl fmt::Display for Warning {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Warning::Empty { path } => write!(f, "{}: empty file, skipped", path.display()),
+            Warning::Empty { path } => write!(f, "{}: empty file, skipped", shown_path(path)),
             Warning::GuessedEncoding { path } => write!(
                 f,
                 "{}: not valid UTF-8, decoded as windows-1256 (--encoding auto)",
-                path.display()
+                shown_path(path)
             ),
+            // An error at a line of a file (an archive's over-long line): the file is left
+            // out whole, not only that line.
+            Warning::Skipped(error) if error.location().is_some_and(|l| l.line.is_some()) => {
+                write!(f, "{error}; the whole file skipped")
+            }
             Warning::Skipped(error) => write!(f, "{error}; skipped"),
             Warning::BadLine {
                 path,
                 line,
                 problem,
-            } => write!(f, "{}:{line}: {problem}; skipped", path.display()),
+            } => write!(f, "{}:{line}: {problem}; skipped", shown_path(path)),
+            Warning::DuplicateId {
+                path,
+                line,
+                first,
+                id,
+            } => {
+                let path = shown_path(path);
+                let id = crate::text::bidi::shown_name(id);
+                write!(
+                    f,
+                    "{path}:{line}: id '{id}' is also the id of line {first}; this article \
+                     is cited as {path}#{id}@{line}"
+                )
+            }
+            Warning::FolderLink { path } => write!(
+                f,
+                "{}: a link to a folder, not followed (name the folder itself to read it)",
+                shown_path(path)
+            ),
             Warning::BidiControls {
                 path,
                 line,
@@ -479,7 +541,7 @@ impl fmt::Display for Warning {
                 f,
                 "{}:{line}:{column}: {count} bidi control character(s) (embedding, override or \
                  isolate); ignored for matching, shown as ⟨U+202E⟩ in text output",
-                path.display()
+                shown_path(path)
             ),
             Warning::TranslationMismatch {
                 path,
@@ -490,7 +552,7 @@ impl fmt::Display for Warning {
                 f,
                 "{}:{line}: the Arabic beside hash {hash} is not the sentence of that hash \
                  (its hash is {actual}); the translation is used for hash {hash}",
-                path.display()
+                shown_path(path)
             ),
         }
     }

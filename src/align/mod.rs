@@ -69,6 +69,10 @@ pub const DEFAULT_THRESHOLD: f64 = 0.45;
 /// Up to this many sentences, every pair that shares any unit is scored.
 const EXHAUSTIVE_UP_TO: usize = 5_000;
 
+/// More exact copies of a sentence than this are indexed once and joined to the first copy
+/// (n - 1 pairs); up to this many, every pair of them is scored and listed.
+const COLLAPSE_OVER: usize = 16;
+
 /// Function words weigh this much of their inverse document frequency.
 const LIGHT_WEIGHT: f64 = 0.1;
 
@@ -224,6 +228,72 @@ impl Scorer {
     }
 }
 
+impl Scorer {
+    /// For each sentence, the first sentence with the same (non-empty) unit set when more than
+    /// `over` sentences have it; else itself. Two such sentences score 1.0.
+    fn first_copies(&self, over: usize) -> Vec<usize> {
+        let mut first: FxHashMap<&[u32], usize> = FxHashMap::default();
+        let mut copies = vec![0usize; self.len()];
+        let mut of: Vec<usize> = (0..self.len())
+            .map(|s| {
+                let set = self.set(s);
+                let f = if set.is_empty() {
+                    s
+                } else {
+                    *first.entry(set).or_insert(s)
+                };
+                copies[f] += 1;
+                f
+            })
+            .collect();
+        for f in of.iter_mut() {
+            if copies[*f] <= over {
+                // Few copies are aligned like any sentences: every pair of them is listed.
+                *f = usize::MAX;
+            }
+        }
+        of.iter()
+            .enumerate()
+            .map(|(s, &f)| if f == usize::MAX { s } else { f })
+            .collect()
+    }
+}
+
+/// Pairs `(a, b, 1.0)` joining each copy to the first copy of its set, or, when the two are in
+/// one document, to the first copy in another document (none when all are in one): a star,
+/// so `n` copies make `n - 1` pairs, not `n²`. `keep` may refuse a pair (a rejected id).
+fn copy_pairs(
+    first_copy: &[usize],
+    docs: &[usize],
+    keep: impl Fn(usize, usize) -> bool,
+) -> Vec<(usize, usize, f64)> {
+    let mut copies: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
+    for (s, &f) in first_copy.iter().enumerate() {
+        if f != s {
+            copies.entry(f).or_default().push(s);
+        }
+    }
+    let mut pairs = Vec::new();
+    for (first, rest) in copies {
+        // The hub of the copies in the first copy's document.
+        let other = rest.iter().copied().find(|&o| docs[o] != docs[first]);
+        for &c in &rest {
+            let hub = if docs[first] != docs[c] {
+                Some(first)
+            } else {
+                other
+            };
+            if let Some(h) = hub {
+                let (a, b) = (h.min(c), h.max(c));
+                if keep(a, b) {
+                    pairs.push((a, b, 1.0));
+                }
+            }
+        }
+    }
+    pairs
+}
+
 /// Remove repeats from a sorted slice in place; returns how many distinct values lead it.
 fn dedup_sorted(set: &mut [u32]) -> usize {
     if set.is_empty() {
@@ -253,8 +323,15 @@ pub fn align(
     } else {
         options.keys_per_sentence
     };
+    // Many exact copies (the same unit set) are indexed once, under their first sentence, so
+    // a wire sentence republished by hundreds of outlets is not lost to the posting-list cap.
+    let first_copy = scorer.first_copies(COLLAPSE_OVER);
     let keys: Vec<Vec<u32>> = crate::parallel::map(&(0..scorer.len()).collect::<Vec<_>>(), |&s| {
-        scorer.heaviest(s, keys_per_sentence)
+        if first_copy[s] == s {
+            scorer.heaviest(s, keys_per_sentence)
+        } else {
+            Vec::new()
+        }
     });
     let decided = !options.accepted.is_empty() || !options.rejected.is_empty();
     // Sentence hashes, for pair ids (needed here only when the desk has decided some pairs).
@@ -285,6 +362,7 @@ pub fn align(
             let score = scorer.score(a, b);
             keep(a, b, score).then_some(score)
         });
+    scored.extend(copy_pairs(&first_copy, &docs, |a, b| keep(a, b, 1.0)));
     scored.sort_by(|x, y| y.2.total_cmp(&x.2).then((x.0, x.1).cmp(&(y.0, y.1))));
     let link_floor = options.threshold * cluster::LINK_FLOOR;
     let groups = cluster::cluster(&scored, |a, b| {

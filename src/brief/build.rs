@@ -11,6 +11,7 @@ use crate::corpus::Corpus;
 use crate::figures::{self, Figure};
 use crate::glossary::{Glossary, Hit, Matcher};
 use crate::review::{Reviews, Verdict};
+use crate::text::bidi::shown_name;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 /// What the briefing is built from: every stage's output, computed by the caller.
@@ -222,15 +223,17 @@ fn articles(inputs: &Inputs<'_>) -> Vec<Article> {
         .zip(inputs.segmented)
         .enumerate()
         .map(|(i, (doc, segments))| {
+            // Names of files are shown, not obeyed: a newline or ESC in one is made visible.
             let file = std::path::Path::new(&doc.id)
                 .file_name()
                 .map_or_else(|| doc.id.clone(), |n| n.to_string_lossy().into_owned());
+            let file = shown_name(&file).into_owned();
             let outlet = doc.meta.outlet.as_deref().map(shown);
             Article {
                 number: i + 1,
-                id: shown(&doc.id),
-                source: outlet.clone().unwrap_or_else(|| shown(&file)),
-                file: shown(&file),
+                id: shown_name(&doc.id).into_owned(),
+                source: outlet.clone().unwrap_or_else(|| file.clone()),
+                file,
                 outlet,
                 date: doc.meta.date.as_deref().map(shown),
                 title: doc.meta.title.as_deref().map(shown),

@@ -106,22 +106,21 @@ impl Builder<'_> {
 fn excerpt(text: &str, span: Span, words: usize) -> String {
     let before = &text[..span.start];
     let after = &text[span.end..];
-    // Word starts before the figure, nearest first; word ends after it, nearest first.
-    let starts: Vec<usize> = before
-        .char_indices()
-        .filter(|&(i, c)| {
-            !c.is_whitespace()
-                && before[..i]
-                    .chars()
-                    .next_back()
-                    .is_none_or(char::is_whitespace)
-        })
-        .map(|(i, _)| i)
-        .collect();
-    let from = starts
-        .len()
-        .checked_sub(words)
-        .map_or(0, |k| starts.get(k).copied().unwrap_or(0));
+    // Walk back from the figure to the start of the `words`-th word before it (0 when there
+    // are fewer), and on from it to the end of the `words`-th word after: an excerpt costs
+    // its own length, not the sentence's.
+    let mut from = 0;
+    let mut seen = 0;
+    let mut back = before.char_indices().rev().peekable();
+    while let Some((i, c)) = back.next() {
+        if !c.is_whitespace() && back.peek().is_none_or(|&(_, p)| p.is_whitespace()) {
+            seen += 1;
+            if seen == words {
+                from = i;
+                break;
+            }
+        }
+    }
     let mut to = after.len();
     let mut seen = 0;
     let mut in_word = false;

@@ -4,6 +4,7 @@
 use super::context::Briefing;
 use crate::error::Result;
 use crate::render::{escape, template_error};
+use crate::text::bidi::shown_path;
 use minijinja::value::{Serde, Value};
 use minijinja::{AutoEscape, Environment};
 use std::path::{Path, PathBuf};
@@ -118,14 +119,14 @@ fn desk_template(dir: &Path, name: &str) -> std::result::Result<Option<String>, 
     {
         return refuse(format!(
             "is not a name inside the templates folder {} (no absolute paths, no '..')",
-            dir.display()
+            shown_path(dir)
         ));
     }
     let path = dir.join(relative);
     let meta = match std::fs::metadata(&path) {
         Ok(meta) => meta,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return refuse(format!("cannot be read ({}: {e})", path.display())),
+        Err(e) => return refuse(format!("cannot be read ({}: {e})", shown_path(&path))),
     };
     let inside = match (std::fs::canonicalize(&path), std::fs::canonicalize(dir)) {
         (Ok(file), Ok(dir)) => file.starts_with(dir),
@@ -134,21 +135,21 @@ fn desk_template(dir: &Path, name: &str) -> std::result::Result<Option<String>, 
     if !inside {
         return refuse(format!(
             "leads outside the templates folder {} ({} is a link)",
-            dir.display(),
-            path.display()
+            shown_path(dir),
+            shown_path(&path)
         ));
     }
     if !meta.is_file() {
-        return refuse(format!("is not a regular file ({})", path.display()));
+        return refuse(format!("is not a regular file ({})", shown_path(&path)));
     }
     let mut source = String::new();
     let read = std::fs::File::open(&path)
         .and_then(|f| f.take(MAX_TEMPLATE_BYTES + 1).read_to_string(&mut source));
     match read {
-        Err(e) => refuse(format!("cannot be read ({}: {e})", path.display())),
+        Err(e) => refuse(format!("cannot be read ({}: {e})", shown_path(&path))),
         Ok(n) if n as u64 > MAX_TEMPLATE_BYTES => refuse(format!(
             "is over {MAX_TEMPLATE_BYTES} bytes ({})",
-            path.display()
+            shown_path(&path)
         )),
         Ok(_) => Ok(Some(source)),
     }

@@ -6,7 +6,7 @@ use super::progress::{self, Stages};
 use mizan::align::Side;
 use mizan::glossary::Matcher;
 use mizan::pipeline;
-use mizan::text::bidi::make_visible;
+use mizan::text::bidi::{make_visible, shown_name};
 use serde::Serialize;
 use std::io::Write;
 
@@ -96,14 +96,25 @@ pub fn run(args: Args) -> anyhow::Result<()> {
                 for &s in members {
                     let sd = side(s);
                     let text = sd.text.split_whitespace().collect::<Vec<_>>().join(" ");
-                    writeln!(out, "  {}#{}\t{}", sd.doc, sd.index, make_visible(&text))?;
+                    writeln!(
+                        out,
+                        "  {}#{}\t{}",
+                        shown_name(sd.doc),
+                        sd.index,
+                        make_visible(&text)
+                    )?;
                 }
                 for p in result.pairs.iter().filter(|p| p.cluster == c) {
                     let (a, b) = (side(p.a), side(p.b));
                     writeln!(
                         out,
                         "    {:.2}  {}#{} ~ {}#{}  id {}",
-                        p.score, a.doc, a.index, b.doc, b.index, p.id
+                        p.score,
+                        shown_name(a.doc),
+                        a.index,
+                        shown_name(b.doc),
+                        b.index,
+                        p.id
                     )?;
                 }
             }

@@ -1,12 +1,13 @@
 //! `mizan brief`: the side-by-side Arabic | English briefing.
 
 use super::input::{self, Alignment, Articles, GlossaryFile};
-use super::output::{choose_format, finish, output_file, stdout, wrote};
+use super::output::{choose_format, finish, output_file, say, stdout, wrote};
 use super::progress::{self, Stages};
 use mizan::FileKind;
 use mizan::brief::{self, Format, Renderer};
 use mizan::glossary::Matcher;
 use mizan::pipeline::{self, BriefDesk, Stage};
+use mizan::text::bidi::shown_path;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -95,7 +96,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     {
         anyhow::bail!(super::UsageError(format!(
             "--templates {}: not a folder of templates",
-            dir.display()
+            shown_path(dir)
         )));
     }
     // The flag, else the desk's templates folder (mizan.toml), else the built-in templates.
@@ -135,7 +136,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     let reviews = desk.reviews()?;
     let translations = desk.translations()?;
     for warning in &translations.warnings {
-        eprintln!("warning: {warning}");
+        say!("warning: {warning}");
     }
     let stages = Stages::new(args.progress);
     let corpus = args.articles.input.read(&args.articles.paths, &stages)?;

@@ -5,7 +5,7 @@ use super::output::{finish, stdout};
 use clap::ValueEnum;
 use mizan::glossary::{Form, Matcher};
 use mizan::pipeline;
-use mizan::text::bidi::make_visible;
+use mizan::text::bidi::{make_visible, shown_name};
 use mizan::text::span::LineIndex;
 use serde::Serialize;
 use std::io::Write;
@@ -63,7 +63,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         let lines = LineIndex::new(&doc.text);
         if args.format != GlossFormat::Jsonl {
             let plural = if hits.len() == 1 { "" } else { "s" };
-            writeln!(out, "{} ({} term{plural})", doc.id, hits.len())?;
+            writeln!(out, "{} ({} term{plural})", shown_name(&doc.id), hits.len())?;
         }
         for hit in hits {
             let entry = &glossary.terms[hit.entry];

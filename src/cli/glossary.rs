@@ -1,7 +1,7 @@
 //! `mizan glossary`: list, edit, check, suggest, import and export the desk's glossary.
 
 use super::input::{Articles, GlossaryFile, desk, glossary_path, load_glossary};
-use super::output::{choose_format, finish, output_file, stdout, wrote};
+use super::output::{choose_format, finish, output_file, say, stdout, wrote};
 use anyhow::Context;
 use clap::{Subcommand, ValueEnum};
 use mizan::FileKind;
@@ -13,6 +13,7 @@ use mizan::glossary::{Glossary, Matcher};
 use mizan::interchange::{self, Format as Exchange};
 use mizan::suggest::{SuggestOptions, suggest};
 use mizan::text::bidi::make_visible;
+use mizan::text::bidi::shown_path;
 use serde::Serialize;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -172,11 +173,11 @@ pub fn run(args: Args) -> anyhow::Result<()> {
                 variant_of,
             };
             match edit::add(&path, &ar, &en, &options)? {
-                Added::Entry => eprintln!("{}: added '{ar}' ({en})", path.display()),
+                Added::Entry => say!("{}: added '{ar}' ({en})", shown_path(&path)),
                 Added::VariantOf { headword } => {
-                    eprintln!(
+                    say!(
                         "{}: added '{ar}' as a spelling of '{headword}'",
-                        path.display()
+                        shown_path(&path)
                     )
                 }
             }
@@ -185,9 +186,9 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         Command::Rm { ar, file } => {
             let path = glossary_path(file.glossary.as_deref())?;
             let removed = edit::rm(&path, &ar)?;
-            eprintln!(
+            say!(
                 "{}: removed '{}' ({})",
-                path.display(),
+                shown_path(&path),
                 removed.ar,
                 removed.en
             );
@@ -207,7 +208,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         } => {
             let format = exchange_format(format, &input)?;
             let text = std::fs::read_to_string(&input)
-                .with_context(|| format!("cannot read {}", input.display()))?;
+                .with_context(|| format!("cannot read {}", shown_path(&input)))?;
             let imported = interchange::import(&text, format, &input)?;
             let path = glossary_path(file.glossary.as_deref())?;
             if let Some(meta) = &imported.meta
@@ -231,17 +232,17 @@ pub fn run(args: Args) -> anyhow::Result<()> {
                 make_visible(&s.replace('\t', "\\t").replace(['\r', '\n'], "\\n")).into_owned()
             };
             for (entry, reason) in &skipped {
-                eprintln!(
+                say!(
                     "skipped '{}' ({}): {reason}",
                     one_line(&entry.ar),
                     one_line(&entry.en)
                 );
             }
-            eprintln!(
+            say!(
                 "{}: {added} entr{} added from {}, {} skipped",
-                path.display(),
+                shown_path(&path),
                 if added == 1 { "y" } else { "ies" },
-                input.display(),
+                shown_path(&input),
                 skipped.len()
             );
             Ok(())
@@ -298,7 +299,7 @@ fn exchange_format(flag: Option<ExchangeFormat>, input: &Path) -> anyhow::Result
         None => Exchange::from_path(input).with_context(|| {
             format!(
                 "{}: cannot tell the format from the extension; pass --format tsv, csv or tbx",
-                input.display()
+                shown_path(input)
             )
         }),
     }
@@ -373,18 +374,18 @@ fn run_check(flag: Option<&Path>) -> anyhow::Result<()> {
         } else {
             "note"
         };
-        eprintln!(
+        say!(
             "{}:{line}:1: {level}: {}{also}",
-            path.display(),
+            shown_path(&path),
             p.describe(&glossary)
         );
     }
     if errors > 0 {
         return Err(CheckFailed(errors).into());
     }
-    eprintln!(
+    say!(
         "{}: {} entr{}, no problems{}",
-        path.display(),
+        shown_path(&path),
         glossary.terms.len(),
         if glossary.terms.len() == 1 {
             "y"

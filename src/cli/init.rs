@@ -1,5 +1,7 @@
 //! `mizan init`: make a folder a desk.
 
+use super::output::say;
+use mizan::text::bidi::shown_path;
 use std::path::PathBuf;
 
 /// Make a folder a mizan desk: write a starter mizan.toml (which files the desk uses, default
@@ -15,7 +17,7 @@ pub struct Args {
 
 pub fn run(args: Args) -> anyhow::Result<()> {
     for path in mizan::desk::init(&args.dir)? {
-        eprintln!("wrote {}", path.display());
+        say!("wrote {}", shown_path(&path));
     }
     Ok(())
 }

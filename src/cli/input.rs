@@ -9,6 +9,7 @@ use mizan::desk::Desk;
 use mizan::files::Inputs;
 use mizan::glossary::Glossary;
 use mizan::pipeline::{self, DeskFiles, Reporter};
+use mizan::text::bidi::shown_path;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
@@ -221,13 +222,13 @@ pub fn desk_inputs(files: &DeskFiles) -> anyhow::Result<Inputs> {
 pub fn files_used(files: &DeskFiles, translations: bool) -> anyhow::Result<Vec<String>> {
     let mark = |p: PathBuf| {
         let missing = if p.exists() { "" } else { " (none)" };
-        format!("{}{missing}", p.display())
+        format!("{}{missing}", shown_path(&p))
     };
     let mut lines = Vec::new();
     match desk()? {
         Some(d) => lines.push(format!(
             "desk: {}",
-            d.config_file.as_ref().unwrap_or(&d.root).display()
+            shown_path(d.config_file.as_ref().unwrap_or(&d.root))
         )),
         None => lines.push("desk: none found (no mizan.toml or glossary.toml above here)".into()),
     }

@@ -14,6 +14,7 @@ mod shell;
 mod stories;
 
 use clap::{Parser, Subcommand};
+use std::io::Write;
 use std::process::ExitCode;
 
 /// mizan (ميزان): Arabic news articles in, a reviewed Arabic | English briefing out.
@@ -65,7 +66,9 @@ pub fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) if output::is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
-            eprintln!("error: {}", report(&err));
+            // Not `say!`: with stderr closed the exit code is all that is left to tell the
+            // failure, so it must stay the error's.
+            let _ = writeln!(std::io::stderr(), "error: {}", report(&err));
             ExitCode::from(exit_code(&err))
         }
     }

@@ -1,6 +1,12 @@
-//! Shared output helpers: formats, stdout handling, warnings.
+//! Shared output helpers: formats, stdout handling, messages on stderr.
+//!
+//! Every byte mizan prints goes through [`stdout`] or [`say!`], so that a closed pipe on either
+//! stream (`mizan segment dir 2>&1 | head -2`) ends the run quietly with exit code 0 instead of
+//! a panic. (Progress bars are drawn by indicatif, which draws only on a terminal and ignores
+//! its write errors.)
 
 use clap::ValueEnum;
+use mizan::text::bidi::shown_path;
 use std::io::{self, BufWriter, Write};
 use std::path::Path;
 
@@ -23,6 +29,26 @@ pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
             .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
     })
 }
+
+/// Print one line on stderr, as `eprintln!` would. A closed stderr ends the run at once with
+/// exit code 0, as a closed stdout does: whoever closed it wants nothing more (output not yet
+/// written is not written). Other write errors are ignored: a message must not fail a run.
+pub fn say_line(line: std::fmt::Arguments<'_>) {
+    let mut err = io::stderr().lock();
+    if let Err(e) = writeln!(err, "{line}")
+        && e.kind() == io::ErrorKind::BrokenPipe
+    {
+        std::process::exit(0);
+    }
+}
+
+/// `eprintln!` through [`say_line`].
+macro_rules! say {
+    ($($arg:tt)*) => {
+        $crate::cli::output::say_line(format_args!($($arg)*))
+    };
+}
+pub(crate) use say;
 
 pub fn finish(mut out: impl Write) -> anyhow::Result<()> {
     out.flush()?;
@@ -55,7 +81,7 @@ pub fn choose_format<F: ValueEnum + Copy + PartialEq>(
                 "--format {} contradicts -o {}, the name of a {} file; drop --format or rename \
                  the file",
                 name(flag),
-                file.display(),
+                shown_path(file),
                 name(format)
             )))
         }
@@ -68,6 +94,6 @@ pub fn choose_format<F: ValueEnum + Copy + PartialEq>(
 /// After `-o FILE` was written: one line on stderr, unless `--quiet`.
 pub fn wrote(file: &Path, quiet: bool) {
     if !quiet {
-        eprintln!("wrote {}", file.display());
+        say!("wrote {}", shown_path(file));
     }
 }

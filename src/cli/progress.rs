@@ -1,6 +1,7 @@
 //! Stages of a long run: a progress bar each on stderr when it is a terminal (none when piped
 //! or with `--quiet`), and with `--timings` the time and peak memory of each stage.
 
+use super::output::say;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use mizan::corpus::Warning;
 use mizan::pipeline::{Reporter, Stage};
@@ -66,23 +67,23 @@ impl Stages {
             return;
         }
         for line in files {
-            eprintln!("{line}");
+            say!("{line}");
         }
         let records = lock(&self.records);
-        eprintln!("{:<10} {:>9} {:>12}", "stage", "seconds", "peak memory");
+        say!("{:<10} {:>9} {:>12}", "stage", "seconds", "peak memory");
         for r in records.iter() {
             let peak = r.peak_kb.map_or_else(
                 || "?".to_string(),
                 |kb| format!("{:.0} MiB", kb as f64 / 1024.0),
             );
-            eprintln!("{:<10} {:>9.3} {:>12}", r.name, r.seconds, peak);
+            say!("{:<10} {:>9.3} {:>12}", r.name, r.seconds, peak);
         }
         let peak = records.iter().filter_map(|r| r.peak_kb).max();
         let peak = peak.map_or_else(
             || "?".to_string(),
             |kb| format!("{:.0} MiB", kb as f64 / 1024.0),
         );
-        eprintln!(
+        say!(
             "{:<10} {:>9.3} {:>12}",
             "total",
             self.started.elapsed().as_secs_f64(),
@@ -140,7 +141,7 @@ impl Reporter for Stages {
     }
 
     fn warn(&self, warning: &Warning) {
-        eprintln!("warning: {warning}");
+        say!("warning: {warning}");
     }
 }
 

@@ -1,13 +1,14 @@
 //! `mizan review`: aligned pairs as word diffs, and the desk's decisions about them.
 
 use super::input::{self, Alignment, GlossaryFile, Input};
-use super::output::{finish, stdout};
+use super::output::{finish, say, stdout};
 use super::progress::Stages;
 use clap::ValueEnum;
 use mizan::glossary::Matcher;
 use mizan::pipeline;
 use mizan::review::{self, Change, Verdict};
 use mizan::text::bidi::make_visible;
+use mizan::text::bidi::shown_path;
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 
@@ -140,9 +141,7 @@ fn record(args: &Args, desk: &pipeline::DeskFiles) -> anyhow::Result<()> {
     let path = desk.reviews_path();
     let texts: Vec<Option<(String, String)>> = if args.paths.is_empty() {
         for (id, _) in &changes {
-            eprintln!(
-                "note: pair {id} could not be checked (no articles given); recorded as given"
-            );
+            say!("note: pair {id} could not be checked (no articles given); recorded as given");
         }
         vec![None; changes.len()]
     } else {
@@ -177,7 +176,7 @@ fn record(args: &Args, desk: &pipeline::DeskFiles) -> anyhow::Result<()> {
                  align` prints them), or pass --force to record it anyway"
             )));
         }
-        eprintln!("note: pair {id} is not among the pairs of these articles; recorded (--force)");
+        say!("note: pair {id} is not among the pairs of these articles; recorded (--force)");
     }
     for ((id, mut change), texts) in changes.into_iter().zip(texts) {
         change.texts = texts;
@@ -199,7 +198,7 @@ fn record(args: &Args, desk: &pipeline::DeskFiles) -> anyhow::Result<()> {
                 )
             })
             .unwrap_or_default();
-        eprintln!("{}: {what} {id}{replaced}", path.display());
+        say!("{}: {what} {id}{replaced}", shown_path(&path));
     }
     Ok(())
 }

@@ -3,7 +3,7 @@
 use super::input::Articles;
 use super::output::{Format, finish, stdout};
 use mizan::pipeline;
-use mizan::text::bidi::make_visible;
+use mizan::text::bidi::{make_visible, shown_name};
 use mizan::text::span::LineIndex;
 use serde::Serialize;
 use std::io::Write;
@@ -46,7 +46,12 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         let lines = LineIndex::new(&doc.text);
         if args.format == Format::Text {
             let plural = if sentences.len() == 1 { "" } else { "s" };
-            writeln!(out, "{} ({} sentence{plural})", doc.id, sentences.len())?;
+            writeln!(
+                out,
+                "{} ({} sentence{plural})",
+                shown_name(&doc.id),
+                sentences.len()
+            )?;
         }
         for (index, s) in sentences.iter().enumerate() {
             let text = s.span.slice(&doc.text);

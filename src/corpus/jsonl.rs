@@ -2,13 +2,17 @@
 //!
 //! The article's fields are found by their common names (`content`/`text`/`body`, `title`,
 //! `source`/`outlet`, `date`/`published`/`date_extracted`, `id`/`url`) or named with
-//! [`JsonFields`]. A line that is not a JSON object, or has no text, is reported with its line
-//! number and skipped; a blank line is ignored.
+//! [`JsonFields`]. A line that is not a JSON object, or has no text (or text that is not a
+//! string), is reported with its line number and skipped; a blank line is ignored. An article
+//! is cited as `FILE#ID`; a later line with an id already seen as `FILE#ID@LINE`, with a
+//! warning; one without an id as `FILE:LINE`.
 
-use super::{Corpus, Document, Metadata, Warning, bidi_warning};
+use super::{Budget, Corpus, Document, Metadata, Warning, bidi_warning};
 use crate::error::{Error, ErrorKind, FileKind, LineProblem, Location, Result};
 use crate::text::chars::is_invisible_control;
+use rustc_hash::FxHashMap;
 use serde_json::{Map, Value};
+use std::collections::hash_map::Entry;
 use std::io::{BufRead, BufReader, Read};
 use std::path::Path;
 
@@ -35,22 +39,36 @@ const DATE: &[&str] = &[
 ];
 const ID: &[&str] = &["id", "url", "guid"];
 
-/// The longest line read: an article of this size is far beyond any real one, and the limit
-/// keeps a file without line breaks from being read whole into memory.
-pub const MAX_LINE_BYTES: usize = 64 * 1024 * 1024;
+/// The longest line read: one article, as large as a file may be. The limit keeps a file
+/// without line breaks from being read whole into memory.
+pub const MAX_LINE_BYTES: usize = super::MAX_ARTICLE_BYTES as usize;
 
 /// Read every article of the archive at `path` into `corpus`. `strict`: a bad line is an
-/// error instead of a warning.
-pub fn read_archive(
+/// error instead of a warning. A regular file was counted against `budget` by its size; a
+/// pipe or FIFO is counted as it is read, and never read past the budget.
+pub(super) fn read_archive(
     path: &Path,
     fields: &JsonFields,
     strict: bool,
+    budget: &mut Budget,
     corpus: &mut Corpus,
 ) -> Result<()> {
     let file = std::fs::File::open(path).map_err(|e| Error::reading(path, e))?;
-    let mut reader = BufReader::with_capacity(1 << 20, file);
+    let regular = file
+        .metadata()
+        .map_err(|e| Error::reading(path, e))?
+        .is_file();
+    let cap = if regular {
+        u64::MAX
+    } else {
+        budget.remaining()
+    };
+    let mut reader = BufReader::with_capacity(1 << 20, file.take(cap.saturating_add(1)));
     let mut line = Vec::new();
     let mut number = 0;
+    let mut read_so_far = 0u64;
+    // Each id and the line that first had it: a later line with the same id is cited apart.
+    let mut ids: FxHashMap<String, usize> = FxHashMap::default();
     loop {
         line.clear();
         let read = Read::by_ref(&mut reader)
@@ -60,27 +78,54 @@ pub fn read_archive(
         if read == 0 {
             break;
         }
+        read_so_far += read as u64;
+        if read_so_far > cap {
+            return Err(budget.over(path));
+        }
         number += 1;
         if line.len() > MAX_LINE_BYTES {
-            return Err(Error::new(ErrorKind::TooLarge {
-                size: line.len() as u64,
+            return Err(Error::new(ErrorKind::LineTooLong {
                 limit: MAX_LINE_BYTES as u64,
             })
             .in_file(FileKind::Article)
-            .at(Location::file(path)));
+            .at(Location::line(path, number)));
         }
+        // A UTF-8 BOM begins the file, not its first article.
+        let bytes = match line.strip_prefix(b"\xEF\xBB\xBF") {
+            Some(rest) if number == 1 => rest,
+            _ => &line[..],
+        };
         let bad = |problem: LineProblem| Warning::BadLine {
             path: path.to_path_buf(),
             line: number,
             problem,
         };
-        let warning = match std::str::from_utf8(&line) {
+        let warning = match std::str::from_utf8(bytes) {
             Err(e) => bad(LineProblem::NotUtf8 {
                 byte: e.valid_up_to() + 1,
             }),
             Ok(text) if text.trim().is_empty() => continue,
-            Ok(text) => match article(text.trim(), path, number, fields) {
-                Ok(doc) => {
+            Ok(text) => match article(text.trim(), fields) {
+                Ok((mut doc, id)) => {
+                    doc.id = match id {
+                        None => format!("{}:{number}", path.display()),
+                        Some(id) => match ids.entry(id) {
+                            Entry::Vacant(e) => {
+                                let cited = format!("{}#{}", path.display(), e.key());
+                                e.insert(number);
+                                cited
+                            }
+                            Entry::Occupied(e) => {
+                                corpus.warnings.push(Warning::DuplicateId {
+                                    path: path.to_path_buf(),
+                                    line: number,
+                                    first: *e.get(),
+                                    id: e.key().clone(),
+                                });
+                                format!("{}#{}@{number}", path.display(), e.key())
+                            }
+                        },
+                    };
                     if let Some(w) = bidi_warning(&doc.text, Path::new(&doc.id)) {
                         corpus.warnings.push(w);
                     }
@@ -96,28 +141,24 @@ pub fn read_archive(
         }
         corpus.warnings.push(warning);
     }
+    if !regular {
+        budget.count(path, read_so_far)?;
+    }
     Ok(())
 }
 
-/// One line's article, or what is wrong with it.
+/// One line's article (its id still to be given) and the value of its id field, or what is
+/// wrong with it.
 fn article(
     line: &str,
-    path: &Path,
-    number: usize,
     fields: &JsonFields,
-) -> std::result::Result<Document, LineProblem> {
+) -> std::result::Result<(Document, Option<String>), LineProblem> {
     let value: Value = serde_json::from_str(line)
         .map_err(|e| LineProblem::NotJson(e.to_string().replace(" at line 1", " at")))?;
     let Value::Object(object) = value else {
         return Err(LineProblem::NotAnObject);
     };
-    let (_, text) =
-        field_or_blank(&object, fields.text.as_deref(), TEXT_FIELDS).ok_or_else(|| {
-            LineProblem::NoTextField {
-                named: fields.text.clone(),
-                common: TEXT_FIELDS,
-            }
-        })?;
+    let text = text_field(&object, fields.text.as_deref())?;
     if text
         .chars()
         .all(|c| c.is_whitespace() || is_invisible_control(c))
@@ -125,39 +166,53 @@ fn article(
         return Err(LineProblem::EmptyText);
     }
     let meta = Metadata {
-        title: field(&object, fields.title.as_deref(), TITLE).map(|(_, v)| v),
-        outlet: field(&object, fields.outlet.as_deref(), OUTLET).map(|(_, v)| v),
-        date: field(&object, fields.date.as_deref(), DATE).map(|(_, v)| v),
+        title: field(&object, fields.title.as_deref(), TITLE),
+        outlet: field(&object, fields.outlet.as_deref(), OUTLET),
+        date: field(&object, fields.date.as_deref(), DATE),
     };
-    let id = match field(&object, fields.id.as_deref(), ID) {
-        Some((_, id)) => format!("{}#{}", path.display(), id),
-        None => format!("{}:{number}", path.display()),
-    };
-    Ok(Document {
-        id,
-        text,
+    let id = field(&object, fields.id.as_deref(), ID);
+    let doc = Document {
+        id: String::new(),
+        text: text.clone(),
         body_start: 0,
         meta,
+    };
+    Ok((doc, id))
+}
+
+/// The article's text: the named field, or the first of the common names present (a null is
+/// absent). It must be a string: a number or a list there is not an article's text.
+fn text_field<'a>(
+    object: &'a Map<String, Value>,
+    named: Option<&str>,
+) -> std::result::Result<&'a String, LineProblem> {
+    let names: Vec<&str> = match named {
+        Some(name) => vec![name],
+        None => TEXT_FIELDS.to_vec(),
+    };
+    for name in names {
+        let found = match object.get(name) {
+            None | Some(Value::Null) => continue,
+            Some(Value::String(text)) => return Ok(text),
+            Some(Value::Number(_)) => "a number",
+            Some(Value::Bool(_)) => "true or false",
+            Some(Value::Array(_)) => "a list",
+            Some(Value::Object(_)) => "an object",
+        };
+        return Err(LineProblem::TextNotString {
+            field: name.to_string(),
+            found,
+        });
+    }
+    Err(LineProblem::NoTextField {
+        named: named.map(str::to_string),
+        common: TEXT_FIELDS,
     })
 }
 
 /// The named field, or the first of `common` present, as text (numbers are written out);
 /// missing, null, blank and non-scalar values count as absent.
-fn field(
-    object: &Map<String, Value>,
-    named: Option<&str>,
-    common: &[&str],
-) -> Option<(String, String)> {
-    field_or_blank(object, named, common).filter(|(_, v)| !v.trim().is_empty())
-}
-
-/// Like [`field`], but a blank string counts as present (an article whose text is empty is
-/// not one without a text field).
-fn field_or_blank(
-    object: &Map<String, Value>,
-    named: Option<&str>,
-    common: &[&str],
-) -> Option<(String, String)> {
+fn field(object: &Map<String, Value>, named: Option<&str>, common: &[&str]) -> Option<String> {
     let names: Vec<&str> = match named {
         Some(name) => vec![name],
         None => common.to_vec(),
@@ -168,7 +223,7 @@ fn field_or_blank(
             Value::Number(n) => n.to_string(),
             _ => return None,
         };
-        Some((name.to_string(), value))
+        (!value.trim().is_empty()).then_some(value)
     })
 }
 
@@ -177,11 +232,18 @@ mod tests {
     use super::*;
     use std::io::Write;
 
+    fn unlimited() -> Budget {
+        Budget {
+            used: 0,
+            limit: u64::MAX,
+        }
+    }
+
     fn read(lines: &str, fields: &JsonFields) -> Corpus {
         let mut file = tempfile::NamedTempFile::new().unwrap();
         file.write_all(lines.as_bytes()).unwrap();
         let mut corpus = Corpus::default();
-        read_archive(file.path(), fields, false, &mut corpus).unwrap();
+        read_archive(file.path(), fields, false, &mut unlimited(), &mut corpus).unwrap();
         corpus
     }
 
@@ -262,7 +324,14 @@ mod tests {
         let mut file = tempfile::NamedTempFile::new().unwrap();
         file.write_all(&bytes).unwrap();
         let mut corpus = Corpus::default();
-        read_archive(file.path(), &JsonFields::default(), false, &mut corpus).unwrap();
+        read_archive(
+            file.path(),
+            &JsonFields::default(),
+            false,
+            &mut unlimited(),
+            &mut corpus,
+        )
+        .unwrap();
         assert_eq!(corpus.documents.len(), 1);
         assert!(
             corpus.warnings[0]

@@ -4,10 +4,12 @@
 //! Bad files get errors that name them; an empty file is skipped with a warning.
 
 use crate::error::{Error, ErrorKind, FileKind, Location, Result};
+use crate::text::bidi::shown_path;
 use crate::text::chars::is_invisible_control;
 use crate::text::chars::is_reordering_control;
 use crate::text::header::leading_date;
 use crate::text::span::line_column;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
 use walkdir::WalkDir;
@@ -127,8 +129,8 @@ pub fn load<P: AsRef<Path>>(paths: &[P], options: &LoadOptions) -> Result<Corpus
         let path = path.as_ref();
         let meta = std::fs::metadata(path).map_err(|source| Error::reading(path, source))?;
         if meta.is_dir() {
-            let files = article_files(path, &options.extensions)?;
-            if files.is_empty() {
+            let found = article_files(path, &options.extensions)?;
+            if found.is_empty() {
                 return Err(Error::new(ErrorKind::NoArticles {
                     extensions: options
                         .extensions
@@ -139,43 +141,92 @@ pub fn load<P: AsRef<Path>>(paths: &[P], options: &LoadOptions) -> Result<Corpus
                 })
                 .at(Location::file(path)));
             }
-            for file in files {
+            for entry in found {
+                let file = match entry {
+                    Found::Article(file) => file,
+                    Found::Note(warning) => {
+                        corpus.warnings.push(warning);
+                        continue;
+                    }
+                    Found::Bad(error) if options.strict => return Err(error),
+                    Found::Bad(error) => {
+                        corpus.warnings.push(Warning::Skipped(error));
+                        continue;
+                    }
+                };
+                // Over the run's limit is never a file to skip: the run stops.
                 budget.take(&file)?;
-                match read_into(&file, options, &mut corpus) {
+                // A file of a folder is read into a corpus of its own, so that one that
+                // fails part way (an archive's over-long line) is left out whole.
+                let mut one = Corpus::default();
+                match read_into(&file, options, &mut budget, &mut one) {
+                    Ok(()) => corpus.append(one),
                     // One bad file in a folder does not stop the others.
-                    Err(error) if !options.strict => corpus.warnings.push(Warning::Skipped(error)),
-                    result => result?,
+                    Err(error)
+                        if !options.strict
+                            && !matches!(error.kind(), ErrorKind::CorpusTooLarge { .. }) =>
+                    {
+                        corpus.warnings.push(Warning::Skipped(error))
+                    }
+                    Err(error) => return Err(error),
                 }
             }
         } else {
             budget.take(path)?;
-            read_into(path, options, &mut corpus)?;
+            read_into(path, options, &mut budget, &mut corpus)?;
         }
     }
     Ok(corpus)
 }
 
-/// Input bytes a run may still read.
+/// Input bytes a run may still read. A regular file is counted by its size before it is
+/// read; a pipe or device (`/dev/stdin`, a FIFO), which has no size, as it is read, and never
+/// read past the limit.
 struct Budget {
     used: u64,
     limit: u64,
 }
 
 impl Budget {
-    /// Count `path`'s size, or refuse it (before reading it) when it would go over the limit.
+    /// Count a regular file's size, or refuse it (before reading it) when it would go over the
+    /// limit. Anything else is counted by [`Budget::count`] as it is read.
     fn take(&mut self, path: &Path) -> Result<()> {
-        let size = std::fs::metadata(path)
-            .map_err(|source| Error::reading(path, source))?
-            .len();
+        let meta = std::fs::metadata(path).map_err(|source| Error::reading(path, source))?;
+        if !meta.is_file() {
+            return Ok(());
+        }
+        let size = meta.len();
         if self.used + size > self.limit {
             return Err(Error::new(ErrorKind::CorpusTooLarge {
-                total: self.used + size,
+                total: Some(self.used + size),
                 limit: self.limit,
             })
             .at(Location::file(path)));
         }
         self.used += size;
         Ok(())
+    }
+
+    fn remaining(&self) -> u64 {
+        self.limit.saturating_sub(self.used)
+    }
+
+    /// Count `read` bytes of a stream at `path`, or refuse them when they go over the limit.
+    fn count(&mut self, path: &Path, read: u64) -> Result<()> {
+        if read > self.remaining() {
+            return Err(self.over(path));
+        }
+        self.used += read;
+        Ok(())
+    }
+
+    /// The error for a stream at `path` that goes on past the limit.
+    fn over(&self, path: &Path) -> Error {
+        Error::new(ErrorKind::CorpusTooLarge {
+            total: None,
+            limit: self.limit,
+        })
+        .at(Location::file(path))
     }
 }
 
@@ -185,10 +236,15 @@ impl Corpus {
         Error::new(ErrorKind::NothingToRead {
             paths: paths
                 .iter()
-                .map(|p| p.as_ref().display().to_string())
+                .map(|p| shown_path(p.as_ref()))
                 .collect::<Vec<_>>()
                 .join(", "),
         })
+    }
+
+    fn append(&mut self, mut other: Corpus) {
+        self.documents.append(&mut other.documents);
+        self.warnings.append(&mut other.warnings);
     }
 }
 
@@ -198,19 +254,37 @@ pub fn is_archive(path: &Path) -> bool {
         .is_some_and(|e| e.eq_ignore_ascii_case("jsonl") || e.eq_ignore_ascii_case("ndjson"))
 }
 
-fn read_into(path: &Path, options: &LoadOptions, corpus: &mut Corpus) -> Result<()> {
+fn read_into(
+    path: &Path,
+    options: &LoadOptions,
+    budget: &mut Budget,
+    corpus: &mut Corpus,
+) -> Result<()> {
     if is_archive(path) {
-        return jsonl::read_archive(path, &options.fields, options.strict, corpus);
+        return jsonl::read_archive(path, &options.fields, options.strict, budget, corpus);
     }
-    if let Some(doc) = read_document(path, options.encoding, &mut corpus.warnings)? {
+    if let Some(doc) = read_article(path, options.encoding, budget, &mut corpus.warnings)? {
         corpus.documents.push(doc);
     }
     Ok(())
 }
 
-/// Files under `dir` with one of `extensions`, sorted, hidden files and folders skipped.
-fn article_files(dir: &Path, extensions: &[String]) -> Result<Vec<PathBuf>> {
-    let mut files = Vec::new();
+/// What a folder holds, in walking order.
+enum Found {
+    /// A file to read (or a link to one).
+    Article(PathBuf),
+    /// Something with an article's name that cannot be read: skipped with a warning, an
+    /// error under `--strict`.
+    Bad(Error),
+    /// Worth saying, but nothing to read (a link to a folder).
+    Note(Warning),
+}
+
+/// What is under `dir`: files with one of `extensions` (and links to such files), sorted,
+/// hidden files and folders skipped; with the things named like articles that cannot be read
+/// (dangling links, FIFOs), and links to folders, which are not followed.
+fn article_files(dir: &Path, extensions: &[String]) -> Result<Vec<Found>> {
+    let mut found = Vec::new();
     let walker = WalkDir::new(dir)
         .sort_by_file_name()
         .into_iter()
@@ -225,17 +299,41 @@ fn article_files(dir: &Path, extensions: &[String]) -> Result<Vec<PathBuf>> {
                 .caused_by(source)
                 .at(Location::file(path))
         })?;
-        let wanted = entry.file_type().is_file()
-            && entry
-                .path()
-                .extension()
-                .and_then(|e| e.to_str())
-                .is_some_and(|e| extensions.iter().any(|x| x.eq_ignore_ascii_case(e)));
-        if wanted {
-            files.push(entry.into_path());
+        let named_like_an_article = entry
+            .path()
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| extensions.iter().any(|x| x.eq_ignore_ascii_case(e)));
+        let path = entry.path();
+        let kind = entry.file_type();
+        let bad = |kind: ErrorKind| Found::Bad(Error::new(kind).at(Location::file(path)));
+        if kind.is_dir() {
+            continue;
+        }
+        if kind.is_symlink() {
+            match std::fs::metadata(path) {
+                Ok(meta) if meta.is_dir() => found.push(Found::Note(Warning::FolderLink {
+                    path: path.to_path_buf(),
+                })),
+                _ if !named_like_an_article => {}
+                Ok(meta) if meta.is_file() => found.push(Found::Article(path.to_path_buf())),
+                Ok(_) => found.push(bad(ErrorKind::NotRegularFile)),
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                    found.push(bad(ErrorKind::DanglingLink {
+                        target: std::fs::read_link(path).unwrap_or_default(),
+                    }))
+                }
+                Err(e) => found.push(Found::Bad(Error::reading(path, e))),
+            }
+        } else if named_like_an_article {
+            found.push(if kind.is_file() {
+                Found::Article(entry.into_path())
+            } else {
+                bad(ErrorKind::NotRegularFile)
+            });
         }
     }
-    Ok(files)
+    Ok(found)
 }
 
 /// Read and decode one file. `Ok(None)` for an empty file (a warning is pushed).
@@ -244,18 +342,21 @@ pub fn read_document(
     encoding: Encoding,
     warnings: &mut Vec<Warning>,
 ) -> Result<Option<Document>> {
-    let size = std::fs::metadata(path)
-        .map_err(|source| Error::reading(path, source))?
-        .len();
-    if size > MAX_ARTICLE_BYTES {
-        return Err(Error::new(ErrorKind::TooLarge {
-            size,
-            limit: MAX_ARTICLE_BYTES,
-        })
-        .in_file(FileKind::Article)
-        .at(Location::file(path)));
-    }
-    let bytes = std::fs::read(path).map_err(|source| Error::reading(path, source))?;
+    let mut budget = Budget {
+        used: 0,
+        limit: u64::MAX,
+    };
+    read_article(path, encoding, &mut budget, warnings)
+}
+
+/// [`read_document`], within the run's `budget`.
+fn read_article(
+    path: &Path,
+    encoding: Encoding,
+    budget: &mut Budget,
+    warnings: &mut Vec<Warning>,
+) -> Result<Option<Document>> {
+    let bytes = read_bytes(path, budget)?;
     let text = decode(&bytes, path, encoding, warnings)?;
     if text
         .chars()
@@ -278,6 +379,47 @@ pub fn read_document(
     }))
 }
 
+/// The bytes of one article, never more than [`MAX_ARTICLE_BYTES`]: a regular file is refused
+/// by its size before it is read; a pipe or device is read up to the limit (and the run's
+/// budget), and refused if it goes on.
+fn read_bytes(path: &Path, budget: &mut Budget) -> Result<Vec<u8>> {
+    let file = std::fs::File::open(path).map_err(|source| Error::reading(path, source))?;
+    let meta = file
+        .metadata()
+        .map_err(|source| Error::reading(path, source))?;
+    let too_large = |size| {
+        Error::new(ErrorKind::TooLarge {
+            size,
+            limit: MAX_ARTICLE_BYTES,
+        })
+        .in_file(FileKind::Article)
+        .at(Location::file(path))
+    };
+    let regular = meta.is_file();
+    if regular && meta.len() > MAX_ARTICLE_BYTES {
+        return Err(too_large(Some(meta.len())));
+    }
+    // A regular file was counted by its size already; it is read up to the limit all the
+    // same, in case it grew since.
+    let cap = if regular {
+        MAX_ARTICLE_BYTES
+    } else {
+        MAX_ARTICLE_BYTES.min(budget.remaining())
+    };
+    let mut bytes = Vec::new();
+    file.take(cap + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|source| Error::reading(path, source))?;
+    let read = bytes.len() as u64;
+    if !regular {
+        budget.count(path, read)?;
+    }
+    if read > MAX_ARTICLE_BYTES {
+        return Err(too_large(None));
+    }
+    Ok(bytes)
+}
+
 /// Decode file bytes to text. A UTF-8 BOM is dropped; a UTF-16 BOM selects UTF-16.
 pub fn decode(
     bytes: &[u8],
@@ -285,13 +427,12 @@ pub fn decode(
     encoding: Encoding,
     warnings: &mut Vec<Warning>,
 ) -> Result<String> {
+    // A UTF-16 BOM says what the file is: a bad unit in it (a lone surrogate) is reported as
+    // such, not taken for a binary file because UTF-16 has NUL bytes.
     if let Some((enc, bom_len)) = encoding_rs::Encoding::for_bom(bytes)
         && enc != encoding_rs::UTF_8
     {
-        let (text, had_errors) = enc.decode_without_bom_handling(&bytes[bom_len..]);
-        if !had_errors {
-            return Ok(text.into_owned());
-        }
+        return decode_legacy(&bytes[bom_len..], bom_len, path, enc);
     }
     if let Some(offset) = bytes.iter().position(|&b| b == 0) {
         return Err(Error::new(ErrorKind::Binary { offset })
@@ -317,7 +458,7 @@ pub fn decode(
                 warnings.push(Warning::GuessedEncoding {
                     path: path.to_path_buf(),
                 });
-                decode_legacy(bytes, path, encoding_rs::WINDOWS_1256)
+                decode_legacy(bytes, 0, path, encoding_rs::WINDOWS_1256)
             }
             Err(e) => {
                 let offset = e.valid_up_to();
@@ -329,12 +470,18 @@ pub fn decode(
                 .at(Location::at(path, valid, offset)))
             }
         },
-        Encoding::Windows1256 => decode_legacy(bytes, path, encoding_rs::WINDOWS_1256),
-        Encoding::Iso8859_6 => decode_legacy(bytes, path, encoding_rs::ISO_8859_6),
+        Encoding::Windows1256 => decode_legacy(bytes, 0, path, encoding_rs::WINDOWS_1256),
+        Encoding::Iso8859_6 => decode_legacy(bytes, 0, path, encoding_rs::ISO_8859_6),
     }
 }
 
-fn decode_legacy(bytes: &[u8], path: &Path, enc: &'static encoding_rs::Encoding) -> Result<String> {
+/// Decode `bytes`, which begin at byte `base` of the file (after a BOM), as `enc`.
+fn decode_legacy(
+    bytes: &[u8],
+    base: usize,
+    path: &Path,
+    enc: &'static encoding_rs::Encoding,
+) -> Result<String> {
     let mut decoder = enc.new_decoder_without_bom_handling();
     let capacity = decoder
         .max_utf8_buffer_length_without_replacement(bytes.len())
@@ -344,7 +491,7 @@ fn decode_legacy(bytes: &[u8], path: &Path, enc: &'static encoding_rs::Encoding)
     match result {
         encoding_rs::DecoderResult::InputEmpty => Ok(out),
         encoding_rs::DecoderResult::Malformed(bad, _) => {
-            let offset = read - bad as usize;
+            let offset = base + read - bad as usize;
             Err(Error::new(ErrorKind::Undecodable {
                 encoding: enc.name(),
                 offset,
@@ -477,6 +624,22 @@ mod tests {
             bytes.extend(u.to_le_bytes());
         }
         assert_eq!(dec(&bytes, Encoding::Utf8).0.unwrap(), "نص");
+    }
+
+    #[test]
+    fn a_lone_surrogate_is_not_valid_utf16_at_its_offset() {
+        let mut bytes = vec![0xFF, 0xFE];
+        for u in "نص".encode_utf16().chain([0xDC00]) {
+            bytes.extend(u.to_le_bytes());
+        }
+        let err = dec(&bytes, Encoding::Utf8).0.unwrap_err();
+        assert_eq!(
+            err.kind(),
+            &ErrorKind::Undecodable {
+                encoding: "UTF-16LE",
+                offset: 6
+            }
+        );
     }
 
     #[test]

@@ -6,6 +6,7 @@ use crate::glossary::Matcher;
 use crate::text::normalize_str;
 use serde::Serialize;
 use similar::{Algorithm, DiffOp, capture_diff_slices};
+use std::collections::HashSet;
 
 /// One step of the word diff; the strings are original words joined by spaces.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -45,6 +46,8 @@ pub struct WordDiff {
 
 /// Words shorter than this that differ are not called spelling variants.
 const MIN_VARIANT_LETTERS: usize = 5;
+/// Nor words longer than this.
+const MAX_VARIANT_LETTERS: usize = 40;
 
 /// Diff two sentences word by word. Words are compared in normalized form (so أ/ا, ة/ه and
 /// diacritics do not count as differences) and shown as written.
@@ -153,13 +156,19 @@ fn word_entries(text: &str, matcher: Option<&Matcher>) -> Vec<Option<usize>> {
         return Vec::new();
     };
     let hits = m.find(text);
+    // Hits come in text order and do not overlap, so one cursor walks them beside the words:
+    // linear in the sentence, not words × hits.
+    let mut next = 0;
     let mut offset = 0;
     text.split_whitespace()
         .map(|word| {
             let start = offset + text[offset..].find(word).unwrap_or(0);
             offset = start + word.len();
-            hits.iter()
-                .find(|h| h.span.start < offset && start < h.span.end)
+            while next < hits.len() && hits[next].span.end <= start {
+                next += 1;
+            }
+            hits.get(next)
+                .filter(|h| h.span.start < offset)
                 .map(|h| h.entry)
         })
         .collect()
@@ -180,8 +189,13 @@ fn is_spelling_variant(x: &str, y: &str, same_entry: Option<bool>) -> bool {
     if let Some(same) = same_entry {
         return same;
     }
-    kx.chars().count() >= MIN_VARIANT_LETTERS
-        && ky.chars().count() >= MIN_VARIANT_LETTERS
+    let (lx, ly) = (kx.chars().count(), ky.chars().count());
+    // Lengths more than two apart are more than two edits apart; a "word" longer than any
+    // name (a run of text without spaces) is no spelling variant, and would cost length².
+    lx >= MIN_VARIANT_LETTERS
+        && ly >= MIN_VARIANT_LETTERS
+        && lx.max(ly) <= MAX_VARIANT_LETTERS
+        && lx.abs_diff(ly) <= 2
         && kx.chars().next() == ky.chars().next()
         && edit_distance(&kx, &ky) <= 2
 }
@@ -196,8 +210,11 @@ fn figure_callouts(a: &str, b: &str, matcher: Option<&Matcher>) -> Vec<Callout> 
             .collect()
     };
     let (fa, fb) = (figures(a), figures(b));
-    let only_a: Vec<&String> = fa.iter().filter(|f| !fb.contains(f)).collect();
-    let only_b: Vec<&String> = fb.iter().filter(|f| !fa.contains(f)).collect();
+    // Sets for the look-ups (a long sentence has thousands of figures); the lists keep order.
+    let (set_a, set_b): (HashSet<&String>, HashSet<&String>) =
+        (fa.iter().collect(), fb.iter().collect());
+    let only_a: Vec<&String> = fa.iter().filter(|f| !set_b.contains(f)).collect();
+    let only_b: Vec<&String> = fb.iter().filter(|f| !set_a.contains(f)).collect();
     if only_a.is_empty() && only_b.is_empty() {
         return Vec::new();
     }

@@ -6,10 +6,11 @@ use super::{Callout, CalloutKind, Op, Verdict};
 use crate::align::Side;
 use crate::error::Result;
 use crate::render::{escape, template_error};
-use crate::text::bidi::make_visible;
+use crate::text::bidi::{make_visible, shown_name};
 use minijinja::value::{Serde, Value};
 use minijinja::{AutoEscape, Environment, context};
 use serde::Serialize;
+use std::borrow::Cow;
 use std::fmt::Write;
 
 /// An aligned pair with its word diff and the desk's decision: what every rendering shows.
@@ -96,7 +97,8 @@ struct View<'a> {
 #[derive(Serialize)]
 struct ViewSide<'a> {
     label: &'static str,
-    doc: &'a str,
+    /// The article, as a person is shown its name (the JSON lines keep it exact).
+    doc: Cow<'a, str>,
     index: usize,
     words: Vec<Words<'a>>,
 }
@@ -122,7 +124,7 @@ impl<'a> View<'a> {
     fn of(pair: &ReviewedPair<'a>) -> View<'a> {
         let side = |label, s: &Side<'a>, side_a| ViewSide {
             label,
-            doc: s.doc,
+            doc: shown_name(s.doc),
             index: s.index,
             words: words(pair.diff, side_a),
         };
