@@ -243,6 +243,10 @@ fn weigh(articles: &[ArticleTerms], options: &Options) -> Vec<Vec<(TermId, f32)>
     })
 }
 
+/// A corpus needs this many dated days and articles for burstiness (see [`burstiness`]).
+const BURST_DAYS: usize = 4;
+const BURST_ARTICLES: usize = 200;
+
 /// Terms of a story's centroid compared when merging fragments.
 const CENTROID_TERMS: usize = 60;
 /// Terms of a story's centroid that find merge candidates.
@@ -357,8 +361,15 @@ fn sparse_dot(x: &[(TermId, f32)], y: &[(TermId, f32)], scale: impl Fn(TermId) -
 /// busiest day than on an average day (the name of a bombed mosque). An article joins a story
 /// of other days through such terms only: a daily report shares every word with yesterday's
 /// and is another day's news, a follow-up shares the event's own words. Terms of articles
-/// without dates count in full.
+/// without dates count in full, and so does every term of a corpus too small to say what an
+/// average day is (fewer than [`BURST_DAYS`] dated days or [`BURST_ARTICLES`] dated articles):
+/// a folder on one event is not a stream.
 fn burstiness(articles: &[ArticleTerms], full: f32) -> FxHashMap<TermId, f32> {
+    let dated: FxHashSet<i32> = articles.iter().filter_map(|a| a.day).collect();
+    let dated_articles = articles.iter().filter(|a| a.day.is_some()).count();
+    if dated.len() < BURST_DAYS || dated_articles < BURST_ARTICLES {
+        return FxHashMap::default();
+    }
     let mut per_day: FxHashMap<i32, f32> = FxHashMap::default();
     let mut counts: FxHashMap<TermId, FxHashMap<i32, f32>> = FxHashMap::default();
     for article in articles {
@@ -615,7 +626,7 @@ mod tests {
     #[test]
     fn a_daily_report_is_a_story_each_day_and_an_event_spans_days() {
         // The same report words every day (1, 2, 3), and an event (40, 41) on days 2 and 3
-        // beside unrelated news that makes each day's baseline.
+        // beside unrelated news that makes each day's baseline (enough of it for burstiness).
         let mut articles = Vec::new();
         for day in 0..6 {
             articles.push(article(
@@ -624,8 +635,8 @@ mod tests {
                 &[(1, 2.0), (2, 2.0), (3, 1.0)],
             ));
             articles.push(article(1, 100 + day, &[(1, 2.0), (2, 1.0), (3, 2.0)]));
-            for k in 0..4 {
-                let t = 1000 + (day * 10 + k) as u64;
+            for k in 0..40 {
+                let t = 1000 + (day * 100 + k) as u64;
                 articles.push(article(2, 100 + day, &[(t, 1.0), (t + 500, 1.0)]));
                 articles.push(article(0, 100 + day, &[(t, 1.0), (t + 500, 1.0)]));
             }
@@ -634,7 +645,7 @@ mod tests {
         articles.push(article(0, 102, &[(40, 2.0), (41, 2.0), (1, 1.0)]));
         articles.push(article(1, 103, &[(40, 2.0), (41, 1.0), (2, 1.0)]));
         let stories = cluster(&articles, &[], &Options::default());
-        let report = |day: usize| day * 10;
+        let report = |day: usize| day * 82;
         assert!(
             stories.same(report(0), report(0) + 1),
             "one day's reports are one story"

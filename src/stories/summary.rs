@@ -79,13 +79,17 @@ pub fn summarize(
     }
 }
 
-/// A story's id from its first article's id (FNV-1a, 48 bits).
+/// A story's id from its first article's id: FNV-1a, then mixed (SplitMix64's finalizer) so
+/// that ids of similar names (`day#w4`, `day#w5`) do not look alike; 48 bits.
 pub fn story_id(first_article: &str) -> String {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
     for b in first_article.bytes() {
         hash ^= u64::from(b);
         hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
     }
+    hash = (hash ^ (hash >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    hash = (hash ^ (hash >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    hash ^= hash >> 31;
     format!("{:012x}", hash >> 16)
 }
 

@@ -18,4 +18,5 @@ mod properties;
 mod review;
 mod scale;
 mod segment;
+mod stories;
 mod util;
