@@ -52,6 +52,9 @@ fn main() {
     let glossary = Path::new(env!("CARGO_MANIFEST_DIR")).join("glossary.toml");
     for &n in &sizes {
         let dir = tempfile::tempdir().expect("a temporary folder");
+        // The briefing goes beside the articles' folder, not into it: a `brief.md` there would
+        // be read as an article next time, and mizan refuses to write over its own input.
+        let outdir = tempfile::tempdir().expect("a temporary folder");
         let mut bytes = 0;
         for (i, a) in articles.iter().take(n).enumerate() {
             let field = |k: &str| a[k].as_str().unwrap_or("").replace('\n', " ");
@@ -66,7 +69,7 @@ fn main() {
             std::fs::write(dir.path().join(format!("{i:05}.md")), text).expect("written");
         }
         for format in ["md", "html"] {
-            let out = dir.path().join(format!("brief.{format}"));
+            let out = outdir.path().join(format!("brief.{format}"));
             let mut times = Vec::new();
             for _ in 0..runs {
                 let start = Instant::now();

@@ -2,9 +2,11 @@
 //!
 //! Each sentence is indexed under its few rarest units (prefix filtering): two sentences that
 //! report the same fact share their rare words, names and figures, so they meet in some
-//! posting list, while the bulk of unrelated pairs never meets. Each sentence then walks its
-//! own lists and counts, per later sentence met, the lists they share, so a pair is scored
-//! once however many lists it meets in (a long sentence meets its partner in thousands).
+//! posting list, while the bulk of unrelated pairs never meets. A pair is scored once however
+//! many lists it meets in: in the list of the first walked key the two share (with a few keys
+//! per sentence, as in an archive), or, when sentences have many keys (every unit of a long
+//! sentence, which meets its partner in thousands of lists), by each sentence counting the later
+//! sentences it meets ([`PER_LIST_KEYS`]).
 //! Candidates are scored as they are found, on every core, and only those that pass are kept,
 //! so memory grows with the aligned pairs, not with the candidates.
 
@@ -48,42 +50,12 @@ pub fn scored_pairs(
     }
     let list = |u: u32| &postings[starts[u as usize] as usize..starts[u as usize + 1] as usize];
     let walked = |u: u32| list(u).len() <= MAX_POSTING;
-    let sentences: Vec<usize> = (0..keys.len()).collect();
-    let per_sentence = crate::parallel::map(&sentences, |&a| {
-        // Later sentences met in `a`'s walked lists, and in how many.
-        let mut met: FxHashMap<u32, u32> = FxHashMap::default();
-        for &u in &keys[a] {
-            if !walked(u) {
-                continue;
-            }
-            let l = list(u);
-            for &b in &l[l.partition_point(|&x| x as usize <= a)..] {
-                if docs[b as usize] != docs[a] {
-                    *met.entry(b).or_insert(0) += 1;
-                }
-            }
-        }
-        let mut met: Vec<(u32, u32)> = met.into_iter().collect();
-        met.sort_unstable();
-        let mut found = Vec::new();
-        for (b, lists) in met {
-            let b = b as usize;
-            // Keys in skipped lists count towards `min_shared` too; count them only when the
-            // walked lists are not enough.
-            let shared = if lists as usize >= min_shared {
-                lists as usize
-            } else {
-                shared_count(&keys[a], &keys[b])
-            };
-            if shared < min_shared {
-                continue;
-            }
-            if let Some(s) = score(a, b) {
-                found.push((a, b, s));
-            }
-        }
-        found
-    });
+    let short_keys = keys.iter().all(|k| k.len() <= PER_LIST_KEYS);
+    let per_sentence = if short_keys {
+        by_list(keys, docs, min_shared, &list, &walked, &score, units)
+    } else {
+        by_sentence(keys, docs, min_shared, &list, &walked, &score)
+    };
     let mut pairs: Vec<(usize, usize, f64)> = per_sentence.into_iter().flatten().collect();
     let shares_a_walked_list = |s: usize| keys[s].iter().any(|&u| walked(u) && list(u).len() > 1);
     pairs.extend(orphan_pairs(
@@ -144,6 +116,115 @@ fn orphan_pairs(
     .into_iter()
     .flatten()
     .collect()
+}
+
+/// With at most this many keys per sentence (the prefix-filtering path), pairs are found list
+/// by list, checking a pair's first shared walked key by merging the two short key lists; with
+/// more (every unit of a long sentence is a key), each sentence counts the sentences it meets,
+/// so a pair meeting in thousands of lists is not merged thousands of times.
+const PER_LIST_KEYS: usize = 16;
+
+/// Each walked list's pairs, scored in the list of the first walked key the two share.
+fn by_list<'p>(
+    keys: &[Vec<u32>],
+    docs: &[usize],
+    min_shared: usize,
+    list: &(impl Fn(u32) -> &'p [u32] + Sync),
+    walked: &(impl Fn(u32) -> bool + Sync),
+    score: &(impl Fn(usize, usize) -> Option<f64> + Sync),
+    units: usize,
+) -> Vec<Vec<(usize, usize, f64)>> {
+    let lists: Vec<u32> = (0..units as u32)
+        .filter(|&u| list(u).len() >= 2 && walked(u))
+        .collect();
+    crate::parallel::map(&lists, |&u| {
+        let l = list(u);
+        let mut found = Vec::new();
+        for (i, &a) in l.iter().enumerate() {
+            for &b in &l[i + 1..] {
+                let (a, b) = (a as usize, b as usize);
+                if docs[a] == docs[b] {
+                    continue;
+                }
+                let (first, shared) = shared_keys(&keys[a], &keys[b], walked);
+                if first != Some(u) || shared < min_shared {
+                    continue;
+                }
+                if let Some(s) = score(a, b) {
+                    found.push((a, b, s));
+                }
+            }
+        }
+        found
+    })
+}
+
+/// Each sentence's later partners met in its walked lists, counted, each scored once.
+fn by_sentence<'p>(
+    keys: &[Vec<u32>],
+    docs: &[usize],
+    min_shared: usize,
+    list: &(impl Fn(u32) -> &'p [u32] + Sync),
+    walked: &(impl Fn(u32) -> bool + Sync),
+    score: &(impl Fn(usize, usize) -> Option<f64> + Sync),
+) -> Vec<Vec<(usize, usize, f64)>> {
+    let sentences: Vec<usize> = (0..keys.len()).collect();
+    crate::parallel::map(&sentences, |&a| {
+        // Later sentences met in `a`'s walked lists, and in how many.
+        let mut met: FxHashMap<u32, u32> = FxHashMap::default();
+        for &u in &keys[a] {
+            if !walked(u) {
+                continue;
+            }
+            let l = list(u);
+            for &b in &l[l.partition_point(|&x| x as usize <= a)..] {
+                if docs[b as usize] != docs[a] {
+                    *met.entry(b).or_insert(0) += 1;
+                }
+            }
+        }
+        let mut met: Vec<(u32, u32)> = met.into_iter().collect();
+        met.sort_unstable();
+        let mut found = Vec::new();
+        for (b, lists) in met {
+            let b = b as usize;
+            // Keys in skipped lists count towards `min_shared` too; count them only when the
+            // walked lists are not enough.
+            let shared = if lists as usize >= min_shared {
+                lists as usize
+            } else {
+                shared_count(&keys[a], &keys[b])
+            };
+            if shared < min_shared {
+                continue;
+            }
+            if let Some(s) = score(a, b) {
+                found.push((a, b, s));
+            }
+        }
+        found
+    })
+}
+
+/// The smallest value two sorted slices share among the walked ones, and how many values they
+/// share in all.
+fn shared_keys(x: &[u32], y: &[u32], walked: impl Fn(u32) -> bool) -> (Option<u32>, usize) {
+    let (mut i, mut j, mut first, mut count) = (0, 0, None, 0);
+    while i < x.len() && j < y.len() {
+        match x[i].cmp(&y[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                if first.is_none() && walked(x[i]) {
+                    first = Some(x[i]);
+                }
+                count += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    (first, count)
 }
 
 /// How many values two sorted slices share.
