@@ -296,10 +296,7 @@ impl<'c> Analysis<'c> {
         options: &stories::Options,
     ) -> StoryReport {
         let docs = &self.corpus.documents;
-        let outlet_names: Vec<&str> = docs
-            .iter()
-            .map(|d| d.meta.outlet.as_deref().unwrap_or(&d.id))
-            .collect();
+        let outlet_names: Vec<&str> = docs.iter().map(|d| d.outlet()).collect();
         let mut outlet_index: std::collections::HashMap<&str, usize> = Default::default();
         for name in &outlet_names {
             let next = outlet_index.len();

@@ -32,6 +32,12 @@ pub struct Document {
 }
 
 impl Document {
+    /// The outlet that published it, or, when the metadata names none, the article itself:
+    /// an article of unknown outlet corroborates no other.
+    pub fn outlet(&self) -> &str {
+        self.meta.outlet.as_deref().unwrap_or(&self.id)
+    }
+
     pub fn body(&self) -> &str {
         &self.text[self.body_start..]
     }

@@ -263,11 +263,17 @@ fn merge_fragments(
     options: &Options,
 ) -> Vec<Growing> {
     let n = stories.len();
-    let tops: Vec<Vec<(TermId, f32)>> = stories
-        .iter()
-        .map(|g| {
-            let mut top: Vec<(TermId, f32)> = g.centroid.iter().map(|(&t, &w)| (t, w)).collect();
-            top.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
+    let ranked: Vec<Vec<(TermId, f32)>> = stories.iter().map(Growing::ranked_terms).collect();
+    let common = MIN_COMMON.max((n as f32 * options.common_fraction) as usize);
+    let mut postings: FxHashMap<TermId, Vec<usize>> = FxHashMap::default();
+    for (s, terms) in ranked.iter().enumerate() {
+        for &(t, _) in terms.iter().take(CENTROID_PROBES) {
+            postings.entry(t).or_default().push(s);
+        }
+    }
+    let tops: Vec<Vec<(TermId, f32)>> = ranked
+        .into_iter()
+        .map(|mut top| {
             top.truncate(CENTROID_TERMS);
             let norm = top
                 .iter()
@@ -280,15 +286,6 @@ fn merge_fragments(
             top
         })
         .collect();
-    let common = MIN_COMMON.max((n as f32 * options.common_fraction) as usize);
-    let mut postings: FxHashMap<TermId, Vec<usize>> = FxHashMap::default();
-    for (s, g) in stories.iter().enumerate() {
-        let mut probes: Vec<(TermId, f32)> = g.centroid.iter().map(|(&t, &w)| (t, w)).collect();
-        probes.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
-        for &(t, _) in probes.iter().take(CENTROID_PROBES) {
-            postings.entry(t).or_default().push(s);
-        }
-    }
     let mut pairs: Vec<(f32, usize, usize)> = Vec::new();
     let mut seen: FxHashSet<(usize, usize)> = FxHashSet::default();
     for list in postings.values().filter(|l| l.len() <= common) {
@@ -415,6 +412,13 @@ impl Growing {
         }
     }
 
+    /// The centroid's terms, strongest first (ties by term, so the order is the same every run).
+    fn ranked_terms(&self) -> Vec<(TermId, f32)> {
+        let mut terms: Vec<(TermId, f32)> = self.centroid.iter().map(|(&t, &w)| (t, w)).collect();
+        terms.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
+        terms
+    }
+
     /// Whether the two stories' days come within `window` days of each other.
     fn overlaps(&self, other: &Growing, window: i32) -> bool {
         match (
@@ -510,8 +514,7 @@ impl Growing {
                     .then(y.cmp(&x))
             })
             .unwrap_or(0);
-        let mut terms: Vec<(TermId, f32)> = self.centroid.iter().map(|(&t, &w)| (t, w)).collect();
-        terms.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
+        let terms = self.ranked_terms();
         Story {
             outlets: outlets.len(),
             first_day: self.first_day,

@@ -7,12 +7,17 @@ use std::path::Path;
 /// `text` with every reordering control replaced by a visible `⟨U+202E⟩`, for displays where
 /// the reader should see the control instead of being misled by it.
 pub fn make_visible(text: &str) -> Cow<'_, str> {
-    if !text.contains(is_reordering_control) {
+    show_as_code_points(text, is_reordering_control)
+}
+
+/// `text` with every character for which `hidden` holds written as `⟨U+XXXX⟩`.
+fn show_as_code_points(text: &str, hidden: impl Fn(char) -> bool) -> Cow<'_, str> {
+    if !text.contains(&hidden) {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 16);
     for c in text.chars() {
-        if is_reordering_control(c) {
+        if hidden(c) {
             out.push_str(&format!("⟨U+{:04X}⟩", c as u32));
         } else {
             out.push(c);
@@ -32,20 +37,9 @@ pub fn shown_path(path: &Path) -> String {
 /// A name made of a path (an article's id: `FILE`, `FILE#ID`, `FILE:LINE`), shown as
 /// [`shown_path`] shows a path.
 pub fn shown_name(name: &str) -> Cow<'_, str> {
-    let hidden =
-        |c: char| c.is_control() || is_invisible_control(c) || matches!(c, '\u{2028}' | '\u{2029}');
-    if !name.contains(hidden) {
-        return Cow::Borrowed(name);
-    }
-    let mut out = String::with_capacity(name.len() + 16);
-    for c in name.chars() {
-        if hidden(c) {
-            out.push_str(&format!("⟨U+{:04X}⟩", c as u32));
-        } else {
-            out.push(c);
-        }
-    }
-    Cow::Owned(out)
+    show_as_code_points(name, |c| {
+        c.is_control() || is_invisible_control(c) || matches!(c, '\u{2028}' | '\u{2029}')
+    })
 }
 
 #[cfg(test)]
