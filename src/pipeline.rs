@@ -36,6 +36,7 @@ pub enum Stage {
     Read,
     Segment,
     Align,
+    Stories,
     Brief,
     Render,
     Write,
@@ -47,6 +48,7 @@ impl Stage {
             Stage::Read => "read",
             Stage::Segment => "segment",
             Stage::Align => "align",
+            Stage::Stories => "stories",
             Stage::Brief => "brief",
             Stage::Render => "render",
             Stage::Write => "write",
@@ -372,11 +374,31 @@ impl<'c> Analysis<'c> {
         links
     }
 
-    /// The briefing of the analysed articles.
+    /// The briefing of the analysed articles: story-first when they hold several stories
+    /// (see [`brief::STORY_OUTLETS`]).
     pub fn brief(
         &self,
         desk: &BriefDesk<'_>,
         options: &brief::Options,
+        reporter: &dyn Reporter,
+    ) -> Briefing {
+        let report = stage(reporter, Stage::Stories, None, || {
+            self.stories(
+                Some(desk.glossary),
+                Some(desk.matcher),
+                &stories::Options::default(),
+            )
+        });
+        self.brief_with_stories(desk, options, Some(&report), reporter)
+    }
+
+    /// The briefing with these stories (`None`: briefed as one story, as for the articles of
+    /// one story chosen by `mizan brief --story`).
+    pub fn brief_with_stories(
+        &self,
+        desk: &BriefDesk<'_>,
+        options: &brief::Options,
+        report: Option<&StoryReport>,
         reporter: &dyn Reporter,
     ) -> Briefing {
         let total = self.sentences.len() as u64;
@@ -391,6 +413,7 @@ impl<'c> Analysis<'c> {
                     matcher: desk.matcher,
                     reviews: desk.reviews,
                     translations: desk.translations,
+                    stories: report.map(|r| (&r.stories, r.summaries.as_slice())),
                 },
                 options,
                 &|| reporter.advance(1),

@@ -26,6 +26,12 @@ pub struct Inputs<'a> {
     pub matcher: &'a Matcher,
     pub reviews: &'a Reviews,
     pub translations: &'a Translations,
+    /// The stories stage's stories of these articles and their summaries, in rank order
+    /// (`None`: the input is briefed as one story, as before stories existed).
+    pub stories: Option<(
+        &'a crate::stories::Stories,
+        &'a [crate::stories::summary::Summary],
+    )>,
 }
 
 #[derive(Debug, Clone)]
@@ -35,6 +41,27 @@ pub struct Options {
     /// How many facts (and single-source sentences) to show.
     pub top: usize,
     pub threshold: f64,
+    /// At most this many stories open the briefing (see [`STORY_OUTLETS`]).
+    pub top_stories: usize,
+    /// Facts, and figure topics that differ, shown under each story.
+    pub story_facts: usize,
+}
+
+/// A story is worth opening the briefing with when this many distinct outlets report it; the
+/// briefing is story-first when at least two are. Fewer, and the input is one story (a folder
+/// on one event), briefed as before: a clustering of four articles is no news.
+pub const STORY_OUTLETS: usize = 3;
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            title: None,
+            top: 20,
+            threshold: crate::align::Options::default().threshold,
+            top_stories: 10,
+            story_facts: 5,
+        }
+    }
 }
 
 /// What each aligned sentence carries, found once.
@@ -87,10 +114,16 @@ pub fn build_with_progress(
     };
 
     let mut translations_used = HashSet::new();
-    let (mut facts, total_facts) = builder.facts(options.top);
-    for (i, fact) in facts.iter_mut().enumerate() {
-        fact.rank = i + 1;
-    }
+    let ranked = builder.ranked_facts();
+    let total_facts = ranked.len();
+    let facts = builder.build_facts(
+        ranked
+            .iter()
+            .take(options.top)
+            .enumerate()
+            .map(|(i, r)| (i + 1, *r)),
+    );
+    let shown_stories = builder.shown_stories(options);
     let (single, total_single) = builder.single_source(options.top);
     for line in facts
         .iter()
@@ -104,18 +137,35 @@ pub fn build_with_progress(
 
     let figure_rows = builder.figure_rows();
     let stories = builder.stories();
-    let mut figures_differ = builder.figures_differ(&figure_rows, &stories);
-    let total_differ = figures_differ.len();
+    // Story-first, figures are compared within the stories stage's stories; else within the
+    // briefing's own linked groups, as before stories existed.
+    let story_of: Vec<usize> = match (inputs.stories, shown_stories.is_empty()) {
+        (Some((found, _)), false) => found.of_article.clone(),
+        _ => stories.of_article.clone(),
+    };
+    let story_count = story_of.iter().max().map_or(0, |s| s + 1);
+    let all_differ = builder.figures_differ(&figure_rows, &story_of, &stories);
+    let total_differ = all_differ.len();
+    let mut figures_differ = all_differ.clone();
     figures_differ.truncate(options.top);
+    let (story_briefs, other_facts, total_other) =
+        builder.story_briefs(&shown_stories, &ranked, &all_differ, options);
     let cited = facts
         .iter()
+        .chain(story_briefs.iter().flat_map(|s| s.facts.iter()))
+        .chain(&other_facts)
         .flat_map(|f| f.cited.iter())
         .chain(single.iter().map(|l| &l.citation))
-        .chain(figures_differ.iter().flat_map(|d| {
-            d.amounts
+        .chain(
+            figures_differ
                 .iter()
-                .flat_map(|a| a.cited.iter().map(|r| &r.citation))
-        }))
+                .chain(story_briefs.iter().flat_map(|s| s.figures_differ.iter()))
+                .flat_map(|d| {
+                    d.amounts
+                        .iter()
+                        .flat_map(|a| a.cited.iter().map(|r| &r.citation))
+                }),
+        )
         .map(|c| c.article)
         .collect::<HashSet<usize>>();
     let terms = builder.terms();
@@ -123,7 +173,7 @@ pub fn build_with_progress(
     let mut articles = articles;
     for article in &mut articles {
         article.cited = cited.contains(&article.number);
-        article.story = stories.of_article[article.number - 1] + 1;
+        article.story = story_of[article.number - 1] + 1;
     }
     let mut notes: Vec<String> = corpus.warnings.iter().map(|w| w.to_string()).collect();
     notes.extend(translations.warnings.iter().map(|w| w.to_string()));
@@ -145,13 +195,16 @@ pub fn build_with_progress(
             terms: terms.len(),
             figures: figure_rows.len(),
             figures_differ: total_differ,
-            stories: stories.count(),
+            stories: story_count,
+            other_facts: total_other,
             translations: translations.len(),
             translations_used: translations_used.len(),
         },
         outlets: outlets(&articles),
         articles,
+        stories: story_briefs,
         facts,
+        other_facts,
         single_source: single,
         figures_differ,
         figures: figure_rows,

@@ -19,8 +19,15 @@ pub struct Briefing {
     pub articles: Vec<Article>,
     /// Articles per outlet, most first (`name` none for articles without one).
     pub outlets: Vec<Outlet>,
+    /// The stories that open a story-first briefing, in rank order (at most `--top-stories`);
+    /// empty when the input is one story (fewer than two stories reported by
+    /// [`super::STORY_OUTLETS`] outlets).
+    pub stories: Vec<StoryBrief>,
     /// Facts reported by two or more articles, most sources first (at most `--top`).
     pub facts: Vec<Fact>,
+    /// Story-first: the facts of no shown story (most of whose articles are in none of
+    /// them), ranked as `facts` (at most `--top`); empty otherwise.
+    pub other_facts: Vec<Fact>,
     /// Sentences only one article has that carry glossary terms (at most `--top`).
     pub single_source: Vec<Line>,
     /// Topics (what is counted) on which the figures of one story's articles disagree, most
@@ -34,6 +41,32 @@ pub struct Briefing {
     /// Things the reader of the briefing should know (bidi controls in an article, a desk
     /// translation whose Arabic does not match its hash...).
     pub notes: Vec<String>,
+}
+
+/// A story that opens the briefing: one event over days, as `mizan stories` lists it.
+#[derive(Debug, Clone, Serialize)]
+pub struct StoryBrief {
+    /// The stories stage's id (`mizan stories`, `mizan brief --story ID`).
+    pub id: String,
+    /// 1 for the story most outlets report (the rank `mizan stories` gives).
+    pub rank: usize,
+    /// The headline most of its outlets print, else its most central article's.
+    pub title: String,
+    /// Its distinct outlets with their articles in the story, most first.
+    pub outlets: Vec<Outlet>,
+    pub articles: usize,
+    pub first_date: Option<String>,
+    pub last_date: Option<String>,
+    /// Its most characteristic terms, strongest first (a glossary entry as "ar (en)").
+    pub terms: Vec<String>,
+    /// Its facts (most of whose articles are in this story), ranked; at most `story_facts`.
+    pub facts: Vec<Fact>,
+    pub facts_total: usize,
+    /// Figures its own articles disagree on; at most `story_facts`.
+    pub figures_differ: Vec<FigureDisagreement>,
+    pub figures_differ_total: usize,
+    /// Numbers of its articles.
+    pub article_numbers: Vec<usize>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -58,6 +91,8 @@ pub struct Counts {
     pub figures_differ: usize,
     /// Stories: groups of articles linked by shared facts or shared rare names.
     pub stories: usize,
+    /// Story-first: facts of no shown story, before `--top`.
+    pub other_facts: usize,
     /// Desk translations available / used in this briefing.
     pub translations: usize,
     pub translations_used: usize,

@@ -11,6 +11,9 @@ use std::collections::{HashMap, HashSet};
 /// Words of a clause shown in a difference before it is cut with "…".
 const CLAUSE_WORDS: usize = 12;
 
+/// A fact's cluster, distinct sources, articles and glossary entries: what ranks it.
+pub(super) type Ranked = (usize, usize, usize, usize);
+
 impl Builder<'_> {
     /// A sentence as the briefing shows it: Arabic, its terms and figures, its English.
     pub(super) fn line(&self, s: usize, cluster: &[usize]) -> Line {
@@ -88,11 +91,10 @@ impl Builder<'_> {
             .len()
     }
 
-    /// The `top` facts, ranked (facts are built only for those shown), and how many there are.
-    pub(super) fn facts(&self, top: usize) -> (Vec<Fact>, usize) {
+    /// Every fact (cluster), ranked, as (cluster, sources, articles, weight).
+    pub(super) fn ranked_facts(&self) -> Vec<Ranked> {
         let alignment = self.inputs.alignment;
-        let reviews = self.inputs.reviews;
-        let mut ranked: Vec<(usize, usize, usize, usize)> = alignment
+        let mut ranked: Vec<Ranked> = alignment
             .clusters
             .iter()
             .enumerate()
@@ -113,15 +115,19 @@ impl Builder<'_> {
         // Clusters come in order of their first sentence, so a stable sort keeps ties in
         // reading order.
         ranked.sort_by(|x, y| y.1.cmp(&x.1).then(y.2.cmp(&x.2)).then(y.3.cmp(&x.3)));
-        let total = ranked.len();
-        ranked.truncate(top);
+        ranked
+    }
+
+    /// The facts of `ranked` (each with its 1-based rank among all facts), built.
+    pub(super) fn build_facts(&self, ranked: impl Iterator<Item = (usize, Ranked)>) -> Vec<Fact> {
+        let alignment = self.inputs.alignment;
+        let reviews = self.inputs.reviews;
         let mut pairs_of: HashMap<usize, Vec<&crate::align::Pair>> = HashMap::new();
         for p in &alignment.pairs {
             pairs_of.entry(p.cluster).or_default().push(p);
         }
-        let facts = ranked
-            .into_iter()
-            .map(|(c, sources, articles, weight)| {
+        ranked
+            .map(|(rank, (c, sources, articles, weight))| {
                 let members = &alignment.clusters[c];
                 let main = self.main_sentence(members);
                 let main_text = self.inputs.sentences[main].text;
@@ -165,7 +171,7 @@ impl Builder<'_> {
                 let mut cited = vec![self.citation(main)];
                 cited.extend(variants.iter().map(|v| v.line.citation.clone()));
                 Fact {
-                    rank: 0,
+                    rank,
                     topics: self.topics(main),
                     sources,
                     articles,
@@ -182,8 +188,7 @@ impl Builder<'_> {
                     },
                 }
             })
-            .collect();
-        (facts, total)
+            .collect()
     }
 
     /// The sentence that stands for a fact: the first with a desk translation, else the one

@@ -37,12 +37,13 @@ impl Builder<'_> {
     pub(super) fn figures_differ(
         &self,
         rows: &[FigureRow],
+        story_of: &[usize],
         stories: &Stories,
     ) -> Vec<FigureDisagreement> {
         let mut by_story: BTreeMap<usize, (Vec<Figure>, Vec<usize>)> = BTreeMap::new();
         let mut row = 0;
         for (s, found) in self.found.iter().enumerate() {
-            let story = stories.of_article[self.inputs.sentences[s].doc];
+            let story = story_of[self.inputs.sentences[s].doc];
             for f in &found.figures {
                 let (figures, indices) = by_story.entry(story).or_default();
                 figures.push(f.clone());

@@ -12,10 +12,11 @@ mod figures;
 pub mod render;
 pub(crate) mod shown;
 pub(crate) mod stories;
+mod story_first;
 mod terms;
 pub mod translations;
 
-pub use build::{Inputs, Options, build, build_with_progress};
+pub use build::{Inputs, Options, STORY_OUTLETS, build, build_with_progress};
 pub use context::Briefing;
 pub use render::{Format, Renderer, render};
 pub use translations::Translations;

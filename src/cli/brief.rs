@@ -7,7 +7,8 @@ use mizan::FileKind;
 use mizan::brief::{self, Format, Renderer};
 use mizan::glossary::Matcher;
 use mizan::pipeline::{self, BriefDesk, Stage};
-use mizan::text::bidi::shown_path;
+use mizan::stories::{self, select};
+use mizan::text::bidi::{make_visible, shown_path};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -21,7 +22,9 @@ use std::path::{Path, PathBuf};
 #[command(after_help = "Examples:\n  mizan brief examples/kazakhstan\n  \
     mizan brief examples/kazakhstan -o brief.md\n  \
     mizan brief --format html -o brief.html articles/\n  \
-    mizan brief --templates my-templates/ --top 10 articles/")]
+    mizan brief --templates my-templates/ --top 10 articles/\n  \
+    mizan brief week.jsonl --story 4271232d9169\n  \
+    mizan brief week.jsonl --match عسير")]
 pub struct Args {
     #[command(flatten)]
     articles: Articles,
@@ -58,6 +61,25 @@ pub struct Args {
     /// [default: the desk's mizan.toml, else 20]
     #[arg(long, value_name = "N")]
     top: Option<usize>,
+
+    /// Open the briefing with at most N stories, when the articles hold two or more stories
+    /// reported by three outlets or more (see docs/templates.md).
+    #[arg(long, value_name = "N", default_value_t = 10)]
+    top_stories: usize,
+
+    /// Under each story, show at most N facts and N figures that differ.
+    #[arg(long, value_name = "N", default_value_t = 5)]
+    story_facts: usize,
+
+    /// Brief only the articles of the story with this id (as `mizan stories` lists them),
+    /// as a briefing of one story.
+    #[arg(long, value_name = "ID", conflicts_with = "match_word")]
+    story: Option<String>,
+
+    /// Brief only the stories whose title or terms hold WORD (Arabic compared normalized and
+    /// without proclitics; a Latin word in a glossary term's English), as one briefing.
+    #[arg(long = "match", value_name = "WORD", id = "match_word")]
+    match_word: Option<String>,
 
     #[command(flatten)]
     alignment: Alignment,
@@ -143,20 +165,64 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     let matcher = Matcher::new(&glossary);
     let options = pipeline::align_options(threshold, &reviews);
     let analysis = pipeline::analyse(&corpus, Some(&matcher), &options, &stages);
-    let briefing = analysis.brief(
-        &BriefDesk {
-            glossary: &glossary,
-            matcher: &matcher,
-            reviews: &reviews,
-            translations: &translations,
-        },
-        &brief::Options {
-            title: args.title,
-            top,
-            threshold,
-        },
-        &stages,
-    );
+    let brief_desk = BriefDesk {
+        glossary: &glossary,
+        matcher: &matcher,
+        reviews: &reviews,
+        translations: &translations,
+    };
+    let brief_options = brief::Options {
+        title: args.title,
+        top,
+        threshold,
+        top_stories: args.top_stories,
+        story_facts: args.story_facts,
+    };
+    let chosen_corpus;
+    let chosen_analysis;
+    let briefing = if args.story.is_none() && args.match_word.is_none() {
+        analysis.brief(&brief_desk, &brief_options, &stages)
+    } else {
+        let report = pipeline::stage(&stages, Stage::Stories, None, || {
+            analysis.stories(
+                Some(&glossary),
+                Some(&matcher),
+                &stories::Options::default(),
+            )
+        });
+        let chosen = match (&args.story, &args.match_word) {
+            (Some(id), _) => match select::by_id(&report.summaries, id) {
+                Some(s) => vec![s],
+                None => anyhow::bail!(super::UsageError(format!(
+                    "--story {}: no story has this id in these articles ({} stories; \
+                     `mizan stories` lists them with their ids)",
+                    make_visible(id),
+                    report.summaries.len()
+                ))),
+            },
+            (None, Some(word)) => {
+                let found = select::by_word(&report.summaries, word);
+                if found.is_empty() {
+                    anyhow::bail!(super::UsageError(format!(
+                        "--match {}: no story's title or terms hold this word ({} stories; \
+                         `mizan stories` lists them with their terms)",
+                        make_visible(word),
+                        report.summaries.len()
+                    )));
+                }
+                found
+            }
+            (None, None) => unreachable!("a story was asked for"),
+        };
+        let mut docs: Vec<usize> = chosen
+            .iter()
+            .flat_map(|&s| report.stories.stories[s].articles.iter().copied())
+            .collect();
+        docs.sort_unstable();
+        chosen_corpus = corpus.subset(&docs);
+        chosen_analysis = pipeline::analyse(&chosen_corpus, Some(&matcher), &options, &stages);
+        chosen_analysis.brief_with_stories(&brief_desk, &brief_options, None, &stages)
+    };
     let text = pipeline::stage(&stages, Stage::Render, None, || match &renderer {
         Some(renderer) => renderer.render(&briefing).map_err(anyhow::Error::from),
         None => {

@@ -237,6 +237,15 @@ impl Budget {
 }
 
 impl Corpus {
+    /// The documents at `docs` (indices, in the order given): the articles of one story,
+    /// briefed alone. Warnings stay with the whole corpus (they were reported when it was read).
+    pub fn subset(&self, docs: &[usize]) -> Corpus {
+        Corpus {
+            documents: docs.iter().map(|&d| self.documents[d].clone()).collect(),
+            warnings: Vec::new(),
+        }
+    }
+
     /// The error for a run in which every file was empty (each is named in a warning).
     pub fn nothing_to_read<P: AsRef<Path>>(paths: &[P]) -> Error {
         Error::new(ErrorKind::NothingToRead {

@@ -15,6 +15,7 @@
 //! Stories are ranked by distinct outlets, then articles, then their first article.
 
 pub mod dates;
+pub mod select;
 pub mod summary;
 pub mod terms;
 

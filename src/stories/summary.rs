@@ -65,7 +65,7 @@ pub fn summarize(
     Summary {
         id: story_id(first_id),
         rank,
-        title: one_line(articles[story.central].title),
+        title: most_reported_title(story, articles),
         outlets: counts.into_iter().map(|(o, _)| o.to_string()).collect(),
         articles: story.articles.len(),
         first_date: dates.first().map(|d| d.to_string()),
@@ -91,6 +91,39 @@ pub fn story_id(first_article: &str) -> String {
     hash = (hash ^ (hash >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
     hash ^= hash >> 31;
     format!("{:012x}", hash >> 16)
+}
+
+/// The headline most of the story's outlets (then articles) print, compared on normalized
+/// text; when no headline is shared by two outlets, the central article's. Wire copy is
+/// re-published under the same headline, so the shared one is what the story is known by.
+pub fn most_reported_title(story: &Story, articles: &[ArticleFacts<'_>]) -> String {
+    let mut seen: Vec<(String, Vec<&str>, usize, usize)> = Vec::new();
+    for &a in &story.articles {
+        let title = articles[a].title;
+        let key = one_line(&crate::text::normalize::normalize_str(title));
+        if key.is_empty() {
+            continue;
+        }
+        match seen.iter_mut().find(|(k, ..)| *k == key) {
+            Some((_, outlets, count, _)) => {
+                if !outlets.contains(&articles[a].outlet) {
+                    outlets.push(articles[a].outlet);
+                }
+                *count += 1;
+            }
+            None => seen.push((key, vec![articles[a].outlet], 1, a)),
+        }
+    }
+    // Most outlets, then most articles, then the first seen (article order).
+    let best = seen
+        .iter()
+        .enumerate()
+        .max_by(|(i, x), (j, y)| x.1.len().cmp(&y.1.len()).then(x.2.cmp(&y.2)).then(j.cmp(i)))
+        .map(|(_, b)| b);
+    match best {
+        Some((_, outlets, _, first)) if outlets.len() >= 2 => one_line(articles[*first].title),
+        _ => one_line(articles[story.central].title),
+    }
 }
 
 fn one_line(text: &str) -> String {
@@ -147,5 +180,52 @@ mod tests {
         assert_eq!(s.title, "أ عنوان");
         assert_eq!(s.id, story_id("d#1"));
         assert_eq!(s.articles, 3);
+    }
+
+    fn titled<'a>(outlet: &'a str, title: &'a str) -> ArticleFacts<'a> {
+        ArticleFacts {
+            id: "x",
+            outlet,
+            date: None,
+            title,
+        }
+    }
+
+    fn story_of(n: usize, central: usize) -> Story {
+        Story {
+            articles: (0..n).collect(),
+            outlets: n,
+            first_day: None,
+            last_day: None,
+            central,
+            terms: vec![],
+        }
+    }
+
+    #[test]
+    fn the_title_is_the_headline_most_outlets_share() {
+        // Two outlets print one headline (spelt with and without hamza), one another twice.
+        let articles = [
+            titled("okaz", "أمير عسير يزور المصابين"),
+            titled("sabq", "امير  عسير يزور المصابين"),
+            titled("alyaum", "تفجير مسجد الطوارئ"),
+            titled("alyaum", "تفجير مسجد الطوارئ"),
+        ];
+        assert_eq!(
+            most_reported_title(&story_of(4, 2), &articles),
+            "أمير عسير يزور المصابين"
+        );
+    }
+
+    #[test]
+    fn without_a_shared_headline_the_central_article_names_the_story() {
+        let articles = [
+            titled("okaz", "أ"),
+            titled("sabq", "ب"),
+            titled("sabq", "ب"),
+            titled("was", "ج"),
+        ];
+        // "ب" is printed twice but by one outlet: not shared.
+        assert_eq!(most_reported_title(&story_of(4, 3), &articles), "ج");
     }
 }
