@@ -201,7 +201,30 @@ fn environment(overrides: Option<PathBuf>) -> Environment<'static> {
         Value::from_safe_string(escape::markdown(&text))
     });
     env.add_filter("thousands", thousands);
+    env.add_filter("breakable", |text: String| {
+        Value::from_safe_string(breakable(&text))
+    });
     env
+}
+
+/// `text` HTML-escaped with a `<wbr>` after each separator of a file name (`/ _ - . #`), so
+/// a long name wraps between its parts rather than in the middle of one.
+fn breakable(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#x27;"),
+            _ => out.push(c),
+        }
+        if matches!(c, '/' | '_' | '-' | '.' | '#') {
+            out.push_str("<wbr>");
+        }
+    }
+    out
 }
 
 /// 5800 → "5,800"; other values as they are.
@@ -225,6 +248,14 @@ fn thousands(value: Value) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_break_after_separators_and_stay_escaped() {
+        assert_eq!(
+            breakable("week_2015-08.jsonl#w<1>"),
+            "week_<wbr>2015-<wbr>08.<wbr>jsonl#<wbr>w&lt;1&gt;"
+        );
+    }
 
     #[test]
     fn thousands_are_separated() {
