@@ -19,4 +19,5 @@ mod review;
 mod scale;
 mod segment;
 mod stories;
+mod story_brief;
 mod util;
