@@ -5,10 +5,12 @@ Usage: python3 scripts/eval_archive.py [--mizan BINARY] [--shared DIR] [--max-se
                                        [--max-mib M]
 
 Runs `mizan brief ARCHIVE --format json --timings` (the repo glossary, no reviews, no
-translations) and checks issue 6's budget: wall time under --max-seconds (30) and peak memory
-under --max-mib (2048), measured on the child process (getrusage). Also checks that the
-briefing is sensible: facts come most sources first, the top fact is reported by at least five
-outlets, and every figure disagreement is within one story. Prints mizan's per-stage timings.
+translations) and checks issue 13's budget: wall time under --max-seconds (10) and peak memory
+under --max-mib (500), measured on the child process (getrusage). Also checks that the
+briefing is sensible: it opens with stories (issue 13 item 6: at least two, in rank order,
+each reported by three outlets or more, with key facts whose articles lie mostly in it), facts
+come most sources first, the top fact is reported by at least five outlets, and every figure
+disagreement is within one story. Prints mizan's per-stage timings and the stories' titles.
 Exit 0 on pass, 1 on a failed check, 2 on a setup error (no data, no binary). Stdlib only.
 """
 
@@ -31,8 +33,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--mizan", default=os.path.join(ROOT, "target", "release", "mizan"))
     parser.add_argument("--shared", default=os.path.join(ROOT, "..", "shared"))
-    parser.add_argument("--max-seconds", type=float, default=30.0)
-    parser.add_argument("--max-mib", type=float, default=2048.0)
+    parser.add_argument("--max-seconds", type=float, default=10.0)
+    parser.add_argument("--max-mib", type=float, default=500.0)
     args = parser.parse_args()
     archive = os.path.join(args.shared, ARCHIVE)
     if not os.path.isfile(archive):
@@ -72,6 +74,22 @@ def main() -> None:
     mixed = [d["label"] for d in brief["figures_differ"]
              if len({stories[r["citation"]["article"]] for a in d["amounts"] for r in a["cited"]}) != 1]
     check(not mixed, f"figure disagreements each within one story ({len(brief['figures_differ'])} shown)")
+    shown = brief["stories"]
+    check(len(shown) >= 2, f"the briefing opens with {len(shown)} stories")
+    check([s["rank"] for s in shown] == sorted(s["rank"] for s in shown)
+          and all(len(s["outlets"]) >= 3 for s in shown),
+          "stories in rank order, each reported by 3+ outlets")
+    own = True
+    for s in shown:
+        members = set(s["article_numbers"])
+        for f in s["facts"]:
+            cited = {c["article"] for c in f["cited"]}
+            own &= len(cited & members) * 2 > len(cited)
+    check(own and all(s["facts"] for s in shown[:5]),
+          "each story's key facts lie mostly in its articles (the first five have some)")
+    for s in shown:
+        print(f"  story {s['rank']:2} [{s['id']}] {len(s['outlets']):2} outlets {s['articles']:4} articles "
+              f"{s['facts_total']:4} facts {s['figures_differ_total']:3} differ  {s['title'][:70]}")
     print(f"archive: {counts['articles']} articles, {counts['sentences']} sentences, "
           f"{counts['facts']} facts, {counts['stories']} stories, {counts['figures_differ']} "
           f"disagreements; {seconds:.1f} s, {peak_mib:.0f} MiB")
