@@ -66,6 +66,7 @@ fuzz_target!(|data: &[u8]| {
             title: None,
             top: 20,
             threshold: DEFAULT_THRESHOLD,
+            ..brief::Options::default()
         },
         &pipeline::Silent,
     );

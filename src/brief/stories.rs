@@ -33,6 +33,11 @@ impl Stories {
     pub fn linked(&self, a: usize, b: usize) -> bool {
         a == b || self.links.contains(&(a.min(b), a.max(b)))
     }
+
+    #[cfg(test)]
+    fn count(&self) -> usize {
+        self.of_article.iter().max().map_or(0, |s| s + 1)
+    }
 }
 
 /// Stories of `articles` articles. `facts`: the articles of each fact; `names`: the distinct
