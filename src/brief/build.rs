@@ -125,16 +125,6 @@ pub fn build_with_progress(
     );
     let shown_stories = builder.shown_stories(options);
     let (single, total_single) = builder.single_source(options.top);
-    for line in facts
-        .iter()
-        .flat_map(|f| std::iter::once(&f.main).chain(f.variants.iter().map(|v| &v.line)))
-        .chain(&single)
-    {
-        if line.english.origin == Origin::Desk {
-            translations_used.insert(line.hash.clone());
-        }
-    }
-
     let figure_rows = builder.figure_rows();
     let stories = builder.stories();
     // Story-first, figures are compared within the stories stage's stories; else within the
@@ -150,6 +140,18 @@ pub fn build_with_progress(
     figures_differ.truncate(options.top);
     let (story_briefs, other_facts, total_other) =
         builder.story_briefs(&shown_stories, &ranked, &all_differ, options);
+    for line in facts
+        .iter()
+        .chain(story_briefs.iter().flat_map(|s| s.facts.iter()))
+        .chain(&other_facts)
+        .flat_map(|f| std::iter::once(&f.main).chain(f.variants.iter().map(|v| &v.line)))
+        .chain(&single)
+    {
+        if line.english.origin == Origin::Desk {
+            translations_used.insert(line.hash.clone());
+        }
+    }
+
     let cited = facts
         .iter()
         .chain(story_briefs.iter().flat_map(|s| s.facts.iter()))

@@ -14,7 +14,7 @@ use std::io::Write;
 /// together; ranked by distinct outlets, then articles.
 ///
 /// Each story has an id that stays the same while its first article does (`mizan brief
-/// --story ID`), a title (the headline of its most central article), its outlets, dates and
+/// --story ID`), a title (the headline most of its outlets print, else its most central article's), its outlets, dates and
 /// most characteristic terms.
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Examples:\n  mizan stories week.jsonl\n  \
