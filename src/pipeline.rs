@@ -344,15 +344,12 @@ impl<'c> Analysis<'c> {
                 title: titles[d],
             })
             .collect();
-        let summaries = stories
-            .stories
-            .iter()
-            .enumerate()
-            .map(|(rank, story)| {
-                let terms = name_terms(story, &by_doc, glossary, matcher);
-                stories::summary::summarize(rank + 1, story, &facts_of, terms)
-            })
-            .collect();
+        // Naming terms reads a story's articles again: on every core (the same summaries).
+        let ranked: Vec<(usize, &stories::Story)> = stories.stories.iter().enumerate().collect();
+        let summaries = crate::parallel::map(&ranked, |&(rank, story)| {
+            let terms = name_terms(story, &by_doc, glossary, matcher);
+            stories::summary::summarize(rank + 1, story, &facts_of, terms)
+        });
         StoryReport { stories, summaries }
     }
 
