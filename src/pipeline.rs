@@ -7,7 +7,8 @@
 //!                                        ▼
 //!                        align, with the desk's decisions ──▶ Analysis
 //!                                        │
-//!          ├─ Analysis::brief  ──▶ Briefing (rendered by brief::Renderer)
+//!          ├─ Analysis::stories ──▶ StoryReport (mizan stories)
+//!          ├─ Analysis::brief  ──▶ stories, then Briefing (rendered by brief::Renderer)
 //!          ├─ Analysis::diffs, reviewed ──▶ ReviewedPair (rendered by review::render)
 //!          └─ gloss ──▶ the terms of each document
 //! ```
