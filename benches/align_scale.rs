@@ -177,6 +177,8 @@ fn main() {
             doc: i,
             index: 0,
             text,
+            outlet: i,
+            day: None,
         })
         .collect();
     let t = Instant::now();

@@ -89,11 +89,15 @@ fn main() {
             [
                 Sentence {
                     doc: 2 * k,
+                    outlet: 2 * k,
+                    day: None,
                     index: 0,
                     text: p.a.as_str(),
                 },
                 Sentence {
                     doc: 2 * k + 1,
+                    outlet: 2 * k + 1,
+                    day: None,
                     index: 0,
                     text: p.b.as_str(),
                 },

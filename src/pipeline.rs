@@ -188,19 +188,40 @@ pub fn reporting_sentences<'c>(
     corpus: &'c Corpus,
     segmented: &[Vec<Sentence>],
 ) -> Vec<align::Sentence<'c>> {
+    let outlets = outlet_numbers(corpus);
     let mut sentences = Vec::new();
     for (d, (doc, segs)) in corpus.documents.iter().zip(segmented).enumerate() {
+        let day = doc
+            .meta
+            .date
+            .as_deref()
+            .and_then(stories::dates::day_number);
         for (index, s) in segs.iter().enumerate() {
             if matches!(s.kind, SentenceKind::Body | SentenceKind::Headline) {
                 sentences.push(align::Sentence {
                     doc: d,
                     index,
                     text: s.span.slice(&doc.text),
+                    outlet: outlets[d],
+                    day,
                 });
             }
         }
     }
     sentences
+}
+
+/// Each document's outlet as a number, in order of first appearance.
+pub fn outlet_numbers(corpus: &Corpus) -> Vec<usize> {
+    let mut index: std::collections::HashMap<&str, usize> = Default::default();
+    corpus
+        .documents
+        .iter()
+        .map(|d| {
+            let next = index.len();
+            *index.entry(d.outlet()).or_insert(next)
+        })
+        .collect()
 }
 
 /// Alignment options with the desk's decisions: rejected pairs never align, accepted ones do.
@@ -280,6 +301,7 @@ impl<'c> Analysis<'c> {
                 id: &p.id,
                 score: (p.score * 1000.0).round() / 1000.0,
                 cluster: p.cluster,
+                relation: p.relation,
                 verdict: decision.and_then(|d| d.verdict),
                 note: decision.and_then(|d| d.note.as_deref()),
                 a: self.side(p.a),
@@ -300,11 +322,7 @@ impl<'c> Analysis<'c> {
     ) -> StoryReport {
         let docs = &self.corpus.documents;
         let outlet_names: Vec<&str> = docs.iter().map(|d| d.outlet()).collect();
-        let mut outlet_index: std::collections::HashMap<&str, usize> = Default::default();
-        for name in &outlet_names {
-            let next = outlet_index.len();
-            outlet_index.entry(name).or_insert(next);
-        }
+        let outlets = outlet_numbers(self.corpus);
         let mut by_doc: Vec<Vec<&str>> = vec![Vec::new(); docs.len()];
         for s in &self.sentences {
             by_doc[s.doc].push(s.text);
@@ -323,7 +341,7 @@ impl<'c> Analysis<'c> {
             .collect();
         let articles: Vec<ArticleTerms> =
             crate::parallel::map(&(0..docs.len()).collect::<Vec<_>>(), |&d| ArticleTerms {
-                outlet: outlet_index[outlet_names[d]],
+                outlet: outlets[d],
                 day: docs[d]
                     .meta
                     .date

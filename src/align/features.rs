@@ -65,6 +65,16 @@ pub fn features(text: &str, matcher: Option<&Matcher>) -> Features {
 
 /// Call `emit(unit, light)` for each unit of `text`, in order.
 pub fn walk_units(text: &str, matcher: Option<&Matcher>, mut emit: impl FnMut(UnitRef<'_>, bool)) {
+    walk_units_as_written(text, matcher, |unit, light, _| emit(unit, light));
+}
+
+/// [`walk_units`], with each word unit's normalized form as written (clitics and article
+/// kept; empty for entries and figures), for readers that need to see the article.
+pub fn walk_units_as_written(
+    text: &str,
+    matcher: Option<&Matcher>,
+    mut emit: impl FnMut(UnitRef<'_>, bool, &str),
+) {
     let tokenized = tokenize(text);
     let hits = matcher
         .map(|m| m.find_tokenized(&tokenized))
@@ -82,7 +92,7 @@ pub fn walk_units(text: &str, matcher: Option<&Matcher>, mut emit: impl FnMut(Un
             && h.span.start <= token.span.start
             && token.span.end <= h.span.end
         {
-            emit(UnitRef::Entry(h.entry), false);
+            emit(UnitRef::Entry(h.entry), false, "");
             while i < tokens.len() && tokens[i].span.end <= h.span.end {
                 i += 1;
             }
@@ -96,20 +106,20 @@ pub fn walk_units(text: &str, matcher: Option<&Matcher>, mut emit: impl FnMut(Un
             ..
         }) = quantity_at(&tokenized, i)
         {
-            emit(UnitRef::Number(value), false);
+            emit(UnitRef::Number(value), false, "");
             i = end.max(i + 1);
             continue;
         }
         let norm = tokenized.norm(token);
         match token.kind {
             // Digits that are not one number (06.01.2022) compare as written.
-            TokenKind::Number => emit(UnitRef::Word(norm), false),
+            TokenKind::Number => emit(UnitRef::Word(norm), false, norm),
             TokenKind::Word => {
                 let stem = stem(norm);
                 let light = is_light_for_alignment(stem) || is_light_for_alignment(norm);
                 // Single letters (leftover clitics, initials) say nothing.
                 if stem.chars().nth(1).is_some() {
-                    emit(UnitRef::Word(stem), light);
+                    emit(UnitRef::Word(stem), light, norm);
                 }
             }
         }

@@ -16,18 +16,26 @@
 pub(crate) mod candidates;
 pub(crate) mod cluster;
 pub(crate) mod features;
+pub mod template;
 
 use crate::glossary::Matcher;
 use crate::text::normalize_str;
 use rustc_hash::FxHashMap;
 use std::collections::HashSet;
+use template::Slot;
 
-/// A sentence to align: which document, its index there, its original text.
+/// A sentence to align: which document, its index there, its original text, and the
+/// document's outlet and day.
 #[derive(Debug, Clone, Copy)]
 pub struct Sentence<'a> {
     pub doc: usize,
     pub index: usize,
     pub text: &'a str,
+    /// The document's outlet, as a number: two sentences of one outlet corroborate nothing.
+    pub outlet: usize,
+    /// The document's day (days since 1970-01-01), if it has a date: figures that differ
+    /// across days are the next day's report, not the same fact.
+    pub day: Option<i32>,
 }
 
 /// One sentence of a pair, as people and tools see it: the article's path (as `mizan segment`
@@ -50,6 +58,9 @@ pub struct Options {
     pub accepted: HashSet<String>,
     /// Pair ids the desk rejected: never paired, never in one cluster.
     pub rejected: HashSet<String>,
+    /// Also pair sentences of two articles of the same outlet (marked
+    /// [`Pair::same_outlet`]); by default only outlets corroborate each other.
+    pub same_outlet: bool,
 }
 
 impl Default for Options {
@@ -59,6 +70,7 @@ impl Default for Options {
             keys_per_sentence: 8,
             accepted: HashSet::new(),
             rejected: HashSet::new(),
+            same_outlet: false,
         }
     }
 }
@@ -86,7 +98,38 @@ pub struct Pair {
     pub id: String,
     /// Index into [`Alignment::clusters`].
     pub cluster: usize,
+    pub relation: Relation,
+    /// Both sentences are of one outlet (only with [`Options::same_outlet`]).
+    pub same_outlet: bool,
 }
+
+/// How the two sentences of a pair tell the fact.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Relation {
+    /// Both tell it whole: their similarity passes the threshold, and neither tells clearly
+    /// more than the other.
+    Full,
+    /// One sentence is (nearly) wholly contained in the other, which tells clearly more: a
+    /// headline and its lead, a sentence an outlet merged with the next. Paired whatever the
+    /// score.
+    Partial,
+}
+
+/// A sentence of fewer content units than this is short…
+const SHORT_UNITS: u32 = 4;
+/// …and pairs with another only at this score or above.
+const SHORT_THRESHOLD: f64 = 0.9;
+
+/// Two sentences are a partial pair when at least this share of the shorter
+/// sentence's weight is in the longer one…
+pub const PARTIAL_CONTAINMENT: f64 = 0.8;
+/// …and the shorter sentence has at least this many units (a byline or a fragment of a few
+/// words is contained in many sentences and is no fact).
+const PARTIAL_MIN_UNITS: usize = 5;
+/// …and the longer tells clearly more: the shorter's weight is at most this share of it (a
+/// near-copy with a few words changed is a full pair or none, not a partial one).
+const PARTIAL_MAX_SHARE: f32 = 0.8;
 
 #[derive(Debug, Clone, Default)]
 pub struct Alignment {
@@ -108,6 +151,8 @@ pub struct Scorer {
     weights: Vec<f32>,
     /// Per sentence: the sum of its units' weights.
     totals: Vec<f32>,
+    /// Per sentence: how many of its distinct units are not function words.
+    content: Vec<u32>,
 }
 
 /// Sentences are turned into units this many at a time (on every core), so the transient
@@ -168,12 +213,28 @@ impl Scorer {
                     .sum()
             })
             .collect();
+        let content = offsets
+            .windows(2)
+            .map(|w| {
+                let set = &units[w[0] as usize..w[1] as usize];
+                set.iter().filter(|&&u| !light[u as usize]).count() as u32
+            })
+            .collect();
         Scorer {
             units,
             offsets,
             weights,
             totals,
+            content,
         }
+    }
+
+    /// Whether a pair's score is enough for a full pair: the threshold, or more when one of
+    /// the two is short (a fragment of two or three words, such as "the situation cannot go
+    /// on", matches many sentences it has nothing to do with).
+    pub fn passes(&self, a: usize, b: usize, score: f64, threshold: f64) -> bool {
+        let shortest = self.content[a].min(self.content[b]);
+        score >= threshold && (shortest >= SHORT_UNITS || score >= SHORT_THRESHOLD)
     }
 
     /// A sentence's distinct unit ids, ascending.
@@ -183,6 +244,40 @@ impl Scorer {
 
     /// Weighted Dice: twice the weight the two sentences share over their total weight.
     pub fn score(&self, a: usize, b: usize) -> f64 {
+        let shared = self.shared(a, b);
+        let total = self.totals[a] + self.totals[b];
+        if total == 0.0 {
+            0.0
+        } else {
+            f64::from(2.0 * shared / total)
+        }
+    }
+
+    /// Weighted containment: the share of the lighter sentence's weight that the other has.
+    pub fn containment(&self, a: usize, b: usize) -> f64 {
+        let lighter = self.totals[a].min(self.totals[b]);
+        if lighter == 0.0 {
+            0.0
+        } else {
+            f64::from(self.shared(a, b) / lighter)
+        }
+    }
+
+    /// Whether two sentences make a partial pair (whatever their score): the shorter (of at least
+    /// [`PARTIAL_MIN_UNITS`] units) is all but wholly in the longer, which tells clearly more.
+    fn partial(&self, a: usize, b: usize) -> bool {
+        let (shorter, longer) = if self.totals[a] <= self.totals[b] {
+            (a, b)
+        } else {
+            (b, a)
+        };
+        self.set(shorter).len() >= PARTIAL_MIN_UNITS
+            && self.totals[shorter] <= PARTIAL_MAX_SHARE * self.totals[longer]
+            && self.containment(a, b) >= PARTIAL_CONTAINMENT
+    }
+
+    /// The weight of the units two sentences share.
+    fn shared(&self, a: usize, b: usize) -> f32 {
         let (x, y) = (self.set(a), self.set(b));
         let (mut i, mut j, mut shared) = (0, 0, 0.0f32);
         while i < x.len() && j < y.len() {
@@ -196,12 +291,7 @@ impl Scorer {
                 }
             }
         }
-        let total = self.totals[a] + self.totals[b];
-        if total == 0.0 {
-            0.0
-        } else {
-            f64::from(2.0 * shared / total)
-        }
+        shared
     }
 
     pub fn len(&self) -> usize {
@@ -309,14 +399,20 @@ fn dedup_sorted(set: &mut [u32]) -> usize {
     write
 }
 
-/// Align sentences of different documents.
+/// Align sentences of different outlets (with [`Options::same_outlet`], of different
+/// documents).
 pub fn align(
     sentences: &[Sentence<'_>],
     matcher: Option<&Matcher>,
     options: &Options,
 ) -> Alignment {
     let scorer = Scorer::new(sentences, matcher);
-    let docs: Vec<usize> = sentences.iter().map(|s| s.doc).collect();
+    // Sentences of one group are never paired: one outlet's (corroboration comes only from
+    // another outlet), or with `same_outlet`, one document's.
+    let groups: Vec<usize> = sentences
+        .iter()
+        .map(|s| if options.same_outlet { s.doc } else { s.outlet })
+        .collect();
     // A small corpus is indexed under every unit: exhaustive, and still cheap.
     let keys_per_sentence = if sentences.len() <= EXHAUSTIVE_UP_TO {
         usize::MAX
@@ -341,14 +437,16 @@ pub fn align(
         Vec::new()
     };
     let id_of = |a: usize, b: usize| combine(hashes[a], hashes[b]);
+    let passes = |a: usize, b: usize, score: f64| {
+        scorer.passes(a, b, score, options.threshold) || scorer.partial(a, b)
+    };
     // Candidates are scored as they are found; only pairs that pass are kept.
     let keep = |a: usize, b: usize, score: f64| {
         if !decided {
-            return score >= options.threshold;
+            return passes(a, b, score);
         }
         let id = id_of(a, b);
-        !options.rejected.contains(&id)
-            && (score >= options.threshold || options.accepted.contains(&id))
+        !options.rejected.contains(&id) && (passes(a, b, score) || options.accepted.contains(&id))
     };
     // A large corpus is indexed under few keys; a pair must then share two of them (near
     // duplicates share most of theirs), which keeps the candidates few.
@@ -358,15 +456,30 @@ pub fn align(
         2
     };
     let mut scored: Vec<(usize, usize, f64)> =
-        candidates::scored_pairs(&keys, &docs, min_shared, |a, b| {
+        candidates::scored_pairs(&keys, &groups, min_shared, |a, b| {
             let score = scorer.score(a, b);
             keep(a, b, score).then_some(score)
         });
-    scored.extend(copy_pairs(&first_copy, &docs, |a, b| keep(a, b, 1.0)));
+    scored.extend(copy_pairs(&first_copy, &groups, |a, b| keep(a, b, 1.0)));
+    // The template guard, on the sentences that passed: a frame with other content in a slot
+    // is another fact (template.rs). The desk's accepted pairs stand.
+    let slots = template_slots(sentences, &scored, matcher);
+    let accepted = |a: usize, b: usize| decided && options.accepted.contains(&id_of(a, b));
+    let other_content = |a: usize, b: usize| {
+        let (Some(x), Some(y)) = (slots.get(&a), slots.get(&b)) else {
+            return None;
+        };
+        let days_apart = match (sentences[a].day, sentences[b].day) {
+            (Some(p), Some(q)) => Some(p.abs_diff(q)),
+            _ => None,
+        };
+        template::differing_slot(x, y, days_apart).filter(|_| !accepted(a, b))
+    };
+    scored.retain(|&(a, b, _)| other_content(a, b).is_none());
     scored.sort_by(|x, y| y.2.total_cmp(&x.2).then((x.0, x.1).cmp(&(y.0, y.1))));
     let link_floor = options.threshold * cluster::LINK_FLOOR;
     let groups = cluster::cluster(&scored, |a, b| {
-        if decided && docs[a] != docs[b] {
+        if decided && sentences[a].doc != sentences[b].doc {
             let id = id_of(a, b);
             if options.rejected.contains(&id) {
                 return false;
@@ -375,7 +488,12 @@ pub fn align(
                 return true;
             }
         }
-        scorer.score(a, b) >= link_floor
+        // Another day's figure does not keep two sentences out of one fact when each is
+        // paired with a third (the toll of day 1 told again on day 2, beside an outlet that
+        // gave another toll on day 1): the fact then shows the figures that differ. Another
+        // name or date does.
+        (scorer.score(a, b) >= link_floor || scorer.partial(a, b))
+            && !matches!(other_content(a, b), Some(Slot::Name | Slot::Date))
     });
     let mut cluster_of = vec![usize::MAX; sentences.len()];
     for (c, members) in groups.iter().enumerate() {
@@ -409,6 +527,12 @@ pub fn align(
                 score,
                 id: id_of(a, b),
                 cluster,
+                relation: if scorer.partial(a, b) {
+                    Relation::Partial
+                } else {
+                    Relation::Full
+                },
+                same_outlet: sentences[a].outlet == sentences[b].outlet,
             })
         })
         .collect();
@@ -417,6 +541,19 @@ pub fn align(
         pairs,
         clusters: groups,
     }
+}
+
+/// The slots (template.rs) of every sentence in `pairs`, found on every core.
+fn template_slots(
+    sentences: &[Sentence<'_>],
+    pairs: &[(usize, usize, f64)],
+    matcher: Option<&Matcher>,
+) -> FxHashMap<usize, template::Slots> {
+    let mut paired: Vec<usize> = pairs.iter().flat_map(|&(a, b, _)| [a, b]).collect();
+    paired.sort_unstable();
+    paired.dedup();
+    let found = crate::parallel::map(&paired, |&s| template::slots(sentences[s].text, matcher));
+    paired.into_iter().zip(found).collect()
 }
 
 /// A pair's id: from the two sentences' normalized texts, in either order, so it is the same
@@ -460,7 +597,13 @@ mod tests {
     use super::*;
 
     fn s(doc: usize, index: usize, text: &str) -> Sentence<'_> {
-        Sentence { doc, index, text }
+        Sentence {
+            doc,
+            index,
+            text,
+            outlet: doc,
+            day: None,
+        }
     }
 
     #[test]
@@ -535,6 +678,146 @@ mod tests {
         assert!(pairs.contains(&(1, 2)), "{pairs:?}");
         assert!(!pairs.contains(&(0, 2)), "same document: {pairs:?}");
         assert!(pairs.iter().all(|&(a, b)| a != 3 && b != 3));
+        assert_eq!(result.clusters, [vec![0, 1, 2]]);
+    }
+
+    fn at(outlet: usize, doc: usize, day: Option<i32>, text: &str) -> Sentence<'_> {
+        Sentence {
+            doc,
+            index: 0,
+            text,
+            outlet,
+            day,
+        }
+    }
+
+    #[test]
+    fn two_articles_of_one_outlet_corroborate_nothing_unless_asked() {
+        let text = "وقالت الشرطة إن مجموعات متطرفة حاولت اقتحام مبان إدارية في ألماتي.";
+        let sentences = [
+            at(0, 0, None, text),
+            at(0, 1, None, text),
+            at(1, 2, None, text),
+        ];
+        let outlets = align(&sentences, None, &Options::default());
+        let pairs: Vec<(usize, usize)> = outlets.pairs.iter().map(|p| (p.a, p.b)).collect();
+        assert_eq!(pairs, [(0, 2), (1, 2)]);
+        assert!(outlets.pairs.iter().all(|p| !p.same_outlet));
+        let all = Options {
+            same_outlet: true,
+            ..Options::default()
+        };
+        let with_same = align(&sentences, None, &all);
+        let marked: Vec<bool> = with_same.pairs.iter().map(|p| p.same_outlet).collect();
+        assert_eq!(with_same.pairs.len(), 3);
+        assert_eq!(marked.iter().filter(|&&m| m).count(), 1);
+    }
+
+    /// Unrelated sentences of other outlets, so that word weights are those of a corpus.
+    const OTHER_NEWS: &[&str] = &[
+        "ارتفعت أسعار النفط في التعاملات الآسيوية مع تراجع المخزونات الأمريكية.",
+        "افتتح وزير التعليم مدرسة جديدة للبنات في حي الملز بالرياض.",
+        "هطلت أمطار غزيرة على مرتفعات الطائف وسط تحذيرات الدفاع المدني.",
+        "فاز الهلال على النصر بهدفين مقابل هدف في نهائي كأس السوبر بلندن.",
+        "وقعت الحكومة اتفاقية لتطوير شبكة القطارات بين المدن الكبرى.",
+        "أعلنت الجامعة بدء التسجيل في برامج الدراسات العليا للعام الجديد.",
+    ];
+
+    fn in_corpus<'a>(mut sentences: Vec<Sentence<'a>>) -> Vec<Sentence<'a>> {
+        let next = sentences.len();
+        for (k, text) in OTHER_NEWS.iter().enumerate() {
+            sentences.push(at(100 + k, next + k, None, text));
+        }
+        sentences
+    }
+
+    #[test]
+    fn a_sentence_inside_a_longer_one_is_a_partial_pair() {
+        let short = "أعلنت وزارة الداخلية مقتل 13 من رجال الأمن في تفجير مسجد قوات الطوارئ بعسير.";
+        let long = "أعلنت وزارة الداخلية مقتل 13 من رجال الأمن في تفجير مسجد قوات الطوارئ بعسير، \
+                    مؤكدة أن الانتحاري فجر حزامه الناسف داخل المسجد أثناء صلاة الظهر، وأن \
+                    التحقيقات جارية لكشف من يقف وراءه، وأن الجرحى نقلوا إلى مستشفيات أبها \
+                    وخميس مشيط، فيما دانت دول الخليج والجامعة العربية ومنظمة التعاون \
+                    الإسلامي الهجوم الآثم، وعبرت عن تضامنها الكامل مع المملكة وشعبها.";
+        let sentences = in_corpus(vec![at(0, 0, None, short), at(1, 1, None, long)]);
+        let scorer = Scorer::new(&sentences, None);
+        assert!(
+            scorer.score(0, 1) < DEFAULT_THRESHOLD,
+            "too unlike to be a full pair"
+        );
+        let result = align(&sentences, None, &Options::default());
+        let relations: Vec<(usize, usize, Relation)> = result
+            .pairs
+            .iter()
+            .map(|p| (p.a, p.b, p.relation))
+            .collect();
+        assert_eq!(relations, [(0, 1, Relation::Partial)]);
+    }
+
+    #[test]
+    fn a_near_copy_is_never_called_partial() {
+        let a = "أعلنت وزارة الداخلية مقتل 13 من رجال الأمن في تفجير مسجد قوات الطوارئ بعسير.";
+        let b = "وأعلنت وزارة الداخلية مقتل 13 من رجال الأمن في تفجير مسجد الطوارئ بمنطقة عسير.";
+        let sentences = in_corpus(vec![at(0, 0, None, a), at(1, 1, None, b)]);
+        for threshold in [DEFAULT_THRESHOLD, 0.99] {
+            let options = Options {
+                threshold,
+                ..Options::default()
+            };
+            let result = align(&sentences, None, &options);
+            assert!(
+                result.pairs.iter().all(|p| p.relation == Relation::Full),
+                "{:?}",
+                result.pairs
+            );
+        }
+    }
+
+    #[test]
+    fn a_stock_sentence_about_another_region_is_not_paired() {
+        let jazan =
+            "وأكد أمير منطقة جازان أن الحادث الإرهابي الآثم لن ينال من وحدة الوطن وتماسك أبنائه.";
+        let baha =
+            "وأكد أمير منطقة الباحة أن الحادث الإرهابي الآثم لن ينال من وحدة الوطن وتماسك أبنائه.";
+        let sentences = in_corpus(vec![at(0, 0, None, jazan), at(1, 1, None, baha)]);
+        let scorer = Scorer::new(&sentences, None);
+        assert!(
+            scorer.score(0, 1) > 0.8,
+            "the frame is most of the sentence"
+        );
+        assert!(
+            align(&sentences, None, &Options::default())
+                .pairs
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn a_short_fragment_pairs_only_when_nearly_identical() {
+        let sentences = [
+            at(0, 0, None, "والمتابعة الكبيرة."),
+            at(1, 1, None, "متابعة الخوارج في التكفير بالكبيرة."),
+            at(2, 2, None, "والمتابعة الكبيرة."),
+        ];
+        let result = align(&sentences, None, &Options::default());
+        let pairs: Vec<(usize, usize)> = result.pairs.iter().map(|p| (p.a, p.b)).collect();
+        assert_eq!(pairs, [(0, 2)]);
+    }
+
+    #[test]
+    fn another_days_toll_joins_the_fact_through_a_third_outlet() {
+        // Day 1: one outlet says 10, another 12; day 2 repeats 10. The day-2 sentence and the
+        // 12 are not a pair (another day's figure), but all three are one fact.
+        let ten = "وأعلنت وزارة الداخلية مقتل 10 من منسوبي القوات في التفجير الإرهابي.";
+        let twelve = "وأعلنت وزارة الداخلية مقتل 12 من منسوبي القوات في التفجير الإرهابي.";
+        let sentences = [
+            at(0, 0, Some(1), ten),
+            at(1, 1, Some(1), twelve),
+            at(2, 2, Some(2), ten),
+        ];
+        let result = align(&sentences, None, &Options::default());
+        let pairs: Vec<(usize, usize)> = result.pairs.iter().map(|p| (p.a, p.b)).collect();
+        assert_eq!(pairs, [(0, 1), (0, 2)]);
         assert_eq!(result.clusters, [vec![0, 1, 2]]);
     }
 }

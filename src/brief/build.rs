@@ -111,6 +111,12 @@ pub fn build_with_progress(
             .iter()
             .map(|p| ((p.a.min(p.b), p.a.max(p.b)), p.score))
             .collect(),
+        partials: alignment
+            .pairs
+            .iter()
+            .filter(|p| p.relation == crate::align::Relation::Partial)
+            .map(|p| (p.a.min(p.b), p.a.max(p.b)))
+            .collect(),
     };
 
     let mut translations_used = HashSet::new();
@@ -224,6 +230,8 @@ pub(super) struct Builder<'a> {
     pub(super) found: &'a [Found],
     /// Direct pair scores by (smaller, larger) sentence index.
     pub(super) scores: HashMap<(usize, usize), f64>,
+    /// The pairs among them where one sentence is wholly in the other (align's `partial`).
+    pub(super) partials: HashSet<(usize, usize)>,
 }
 
 impl Builder<'_> {
@@ -241,6 +249,10 @@ impl Builder<'_> {
 
     pub(super) fn score(&self, a: usize, b: usize) -> Option<f64> {
         self.scores.get(&(a.min(b), a.max(b))).copied()
+    }
+
+    pub(super) fn is_partial(&self, a: usize, b: usize) -> bool {
+        self.partials.contains(&(a.min(b), a.max(b)))
     }
 
     /// The story of each article (stories.rs): facts and shared rare names link articles.

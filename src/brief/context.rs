@@ -224,6 +224,9 @@ pub struct Variant {
     pub line: Line,
     /// Similarity to the main sentence, where the two were aligned directly.
     pub similarity: Option<f64>,
+    /// Aligned directly as a partial pair: one of the two is wholly in the other, which tells
+    /// more.
+    pub partial: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]

@@ -156,6 +156,7 @@ impl Builder<'_> {
                         Variant {
                             line: self.line(s, members),
                             similarity: self.score(main, s).map(round3),
+                            partial: self.is_partial(main, s),
                         }
                     })
                     .collect();

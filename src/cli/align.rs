@@ -3,7 +3,7 @@
 use super::input::{self, Alignment, Articles, GlossaryFile};
 use super::output::{Format, finish, stdout};
 use super::progress::{self, Stages};
-use mizan::align::Side;
+use mizan::align::{Relation, Side};
 use mizan::glossary::Matcher;
 use mizan::pipeline;
 use mizan::text::bidi::{make_visible, shown_name};
@@ -29,10 +29,16 @@ pub struct Args {
     #[command(flatten)]
     glossary: GlossaryFile,
 
-    /// `text` for reading, `jsonl` for tools:
-    /// {"id","score","cluster","a":{"doc","index","text"},"b":{...}}.
+    /// `text` for reading, `jsonl` for tools: {"id","score","cluster","relation",
+    /// "same_outlet","a":{"doc","index","text"},"b":{...}}; relation is "full" or "partial"
+    /// (one sentence all but wholly inside the other).
     #[arg(long, value_enum, default_value = "text")]
     format: Format,
+
+    /// Also pair sentences of two articles of the same outlet, marked `same_outlet` (they
+    /// corroborate nothing, so by default they are not paired).
+    #[arg(long)]
+    same_outlet: bool,
 
     #[command(flatten)]
     progress: progress::Flags,
@@ -43,6 +49,8 @@ struct Line<'a> {
     id: &'a str,
     score: f64,
     cluster: usize,
+    relation: Relation,
+    same_outlet: bool,
     a: Side<'a>,
     b: Side<'a>,
 }
@@ -53,7 +61,10 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     let desk = input::desk_files(&args.glossary, args.alignment.reviews.as_deref(), None)?;
     let glossary = desk.optional_glossary()?;
     let matcher = glossary.as_ref().map(Matcher::new);
-    let options = pipeline::align_options(threshold, &desk.reviews()?);
+    let options = mizan::align::Options {
+        same_outlet: args.same_outlet,
+        ..pipeline::align_options(threshold, &desk.reviews()?)
+    };
     let stages = Stages::new(args.progress);
     let corpus = args.articles.input.read(&args.articles.paths, &stages)?;
     let analysis = pipeline::analyse(&corpus, matcher.as_ref(), &options, &stages);
@@ -67,6 +78,8 @@ pub fn run(args: Args) -> anyhow::Result<()> {
                     id: &p.id,
                     score: (p.score * 1000.0).round() / 1000.0,
                     cluster: p.cluster,
+                    relation: p.relation,
+                    same_outlet: p.same_outlet,
                     a: side(p.a),
                     b: side(p.b),
                 })?;
@@ -106,9 +119,15 @@ pub fn run(args: Args) -> anyhow::Result<()> {
                 }
                 for p in result.pairs.iter().filter(|p| p.cluster == c) {
                     let (a, b) = (side(p.a), side(p.b));
+                    let marks = match (p.relation, p.same_outlet) {
+                        (Relation::Full, false) => "",
+                        (Relation::Partial, false) => "  (partial)",
+                        (Relation::Full, true) => "  (same outlet)",
+                        (Relation::Partial, true) => "  (partial, same outlet)",
+                    };
                     writeln!(
                         out,
-                        "    {:.2}  {}#{} ~ {}#{}  id {}",
+                        "    {:.2}  {}#{} ~ {}#{}  id {}{marks}",
                         p.score,
                         shown_name(a.doc),
                         a.index,

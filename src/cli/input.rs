@@ -4,7 +4,7 @@
 use super::progress::Stages;
 use mizan::FileKind;
 use mizan::align::DEFAULT_THRESHOLD;
-use mizan::corpus::{self, Corpus, Encoding, JsonFields, LoadOptions};
+use mizan::corpus::{self, Corpus, Encoding, JsonFields, LoadOptions, OutletFrom};
 use mizan::desk::Desk;
 use mizan::files::Inputs;
 use mizan::glossary::Glossary;
@@ -41,6 +41,12 @@ pub struct Input {
     /// together), before reading it.
     #[arg(long, value_name = "MB", default_value_t = corpus::DEFAULT_MAX_CORPUS_BYTES / 1_000_000)]
     pub max_input: u64,
+
+    /// Where an article's outlet comes from: `metadata` (the archive's outlet field or the
+    /// front matter's `outlet:`; an article with neither is its own outlet) or `folder` (the
+    /// folder it is in). Facts count outlets, and pairs within one outlet corroborate nothing.
+    #[arg(long, value_enum, default_value = "metadata", value_name = "FROM")]
+    pub outlet_from: OutletSource,
 
     /// JSON lines: the field with the article's text (default: content, text, body...).
     #[arg(long, value_name = "NAME", help_heading = "JSON-lines archives")]
@@ -84,6 +90,10 @@ impl Input {
                 .collect(),
             strict: self.strict,
             max_corpus_bytes: self.max_input.saturating_mul(1_000_000),
+            outlet_from: match self.outlet_from {
+                OutletSource::Metadata => OutletFrom::Metadata,
+                OutletSource::Folder => OutletFrom::Folder,
+            },
             fields: JsonFields {
                 text: self.text_field.clone(),
                 title: self.title_field.clone(),
@@ -98,6 +108,13 @@ impl Input {
     pub fn read(&self, paths: &[PathBuf], reporter: &dyn Reporter) -> anyhow::Result<Corpus> {
         Ok(pipeline::read(paths, &self.load_options()?, reporter)?)
     }
+}
+
+/// `--outlet-from`'s values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum OutletSource {
+    Metadata,
+    Folder,
 }
 
 /// Articles to read: the paths and how to read them.

@@ -94,6 +94,21 @@ pub struct LoadOptions {
     /// The most bytes of input read in one run (files and archives together); more is refused
     /// before it is read, with an error that says how to proceed.
     pub max_corpus_bytes: u64,
+    /// Where an article's outlet comes from.
+    pub outlet_from: OutletFrom,
+}
+
+/// Where an article's outlet (the source that corroborates, or not, another's fact) comes from.
+#[non_exhaustive]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum OutletFrom {
+    /// The archive's outlet field or the front matter's `outlet:`; an article with neither is
+    /// its own outlet (it corroborates every other article, and none of its own sentences).
+    #[default]
+    Metadata,
+    /// The folder the file is in (an archive's lines: the archive's folder), whatever the
+    /// metadata says: for a desk that files each outlet's articles in a folder of its own.
+    Folder,
 }
 
 impl Default for LoadOptions {
@@ -104,6 +119,7 @@ impl Default for LoadOptions {
             fields: JsonFields::default(),
             strict: false,
             max_corpus_bytes: DEFAULT_MAX_CORPUS_BYTES,
+            outlet_from: OutletFrom::Metadata,
         }
     }
 }
@@ -275,13 +291,28 @@ fn read_into(
     budget: &mut Budget,
     corpus: &mut Corpus,
 ) -> Result<()> {
+    let first = corpus.documents.len();
     if is_archive(path) {
-        return jsonl::read_archive(path, &options.fields, options.strict, budget, corpus);
-    }
-    if let Some(doc) = read_article(path, options.encoding, budget, &mut corpus.warnings)? {
+        jsonl::read_archive(path, &options.fields, options.strict, budget, corpus)?;
+    } else if let Some(doc) = read_article(path, options.encoding, budget, &mut corpus.warnings)? {
         corpus.documents.push(doc);
     }
+    if options.outlet_from == OutletFrom::Folder {
+        let folder = folder_outlet(path);
+        for doc in &mut corpus.documents[first..] {
+            doc.meta.outlet = Some(folder.clone());
+        }
+    }
     Ok(())
+}
+
+/// The outlet named by the folder `path` is in, as the user would write it (`.` for a file
+/// given without a folder).
+fn folder_outlet(path: &Path) -> String {
+    match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => shown_path(dir),
+        _ => ".".to_string(),
+    }
 }
 
 /// What a folder holds, in walking order.

@@ -38,6 +38,13 @@ pub struct Matcher {
     /// Patterns that end at each node.
     ends: Vec<Vec<u32>>,
     patterns: Vec<Pattern>,
+    /// Per entry: whether it names someone or something (kind person, place, org or event),
+    /// as opposed to general vocabulary: what fills a template's slot.
+    names: Vec<bool>,
+    /// Per entry: a person or a place (a name that fills its slot wherever it stands).
+    persons_and_places: Vec<bool>,
+    /// For each entry, the name entries a form of it holds (إنترفاكس in إنترفاكس كازاخستان).
+    names_within: Vec<Vec<usize>>,
 }
 
 #[derive(Debug, Clone)]
@@ -133,7 +140,24 @@ impl Matcher {
             roots: Vec::new(),
             ends: vec![Vec::new()],
             patterns: Vec::new(),
+            names: glossary
+                .terms
+                .iter()
+                .map(|e| {
+                    matches!(
+                        e.kind.as_deref(),
+                        Some("person" | "place" | "org" | "event")
+                    )
+                })
+                .collect(),
+            names_within: Vec::new(),
+            persons_and_places: glossary
+                .terms
+                .iter()
+                .map(|e| matches!(e.kind.as_deref(), Some("person" | "place")))
+                .collect(),
         };
+        matcher.names_within = names_within(glossary, &matcher.names);
         for (entry_index, entry) in glossary.terms.iter().enumerate() {
             for (form_index, form) in entry.forms().enumerate() {
                 matcher.add(entry_index, form_index, entry, form);
@@ -200,6 +224,22 @@ impl Matcher {
         }
         self.ends[node as usize].push(self.patterns.len() as u32);
         self.patterns.push(pattern);
+    }
+
+    /// Whether glossary entry `entry` is a name (kind person, place, org or event).
+    pub fn is_name(&self, entry: usize) -> bool {
+        self.names.get(entry).copied().unwrap_or(false)
+    }
+
+    /// Whether glossary entry `entry` is a person or a place.
+    pub fn is_person_or_place(&self, entry: usize) -> bool {
+        self.persons_and_places.get(entry).copied().unwrap_or(false)
+    }
+
+    /// The name entries that entry `entry` holds in one of its forms: the shorter names a
+    /// mention of it also makes (إنترفاكس كازاخستان mentions إنترفاكس).
+    pub fn names_within(&self, entry: usize) -> &[usize] {
+        self.names_within.get(entry).map_or(&[], Vec::as_slice)
     }
 
     /// All term occurrences in `text`, in text order, non-overlapping, leftmost-longest.
@@ -424,6 +464,41 @@ fn hash(token: &str) -> u64 {
     h.finish()
 }
 
+/// For each entry, the name entries whose form is a run of words inside one of its forms.
+fn names_within(glossary: &Glossary, names: &[bool]) -> Vec<Vec<usize>> {
+    let mut by_form: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+    for (index, entry) in glossary.terms.iter().enumerate() {
+        if names[index] {
+            for form in entry.forms() {
+                by_form.entry(canonical(form)).or_default().push(index);
+            }
+        }
+    }
+    glossary
+        .terms
+        .iter()
+        .enumerate()
+        .map(|(index, entry)| {
+            let mut within: Vec<usize> = Vec::new();
+            for form in entry.forms() {
+                let form = canonical(form);
+                let words: Vec<&str> = form.split(' ').collect();
+                for start in 0..words.len() {
+                    for end in start + 1..=words.len() {
+                        let run = words[start..end].join(" ");
+                        for &other in by_form.get(&run).into_iter().flatten() {
+                            if other != index && !within.contains(&other) {
+                                within.push(other);
+                            }
+                        }
+                    }
+                }
+            }
+            within
+        })
+        .collect()
+}
+
 /// The canonical shape of a form: its normalized tokens joined by spaces (for comparing
 /// spellings, as `glossary check` does).
 pub fn canonical(text: &str) -> String {
@@ -602,5 +677,27 @@ mod tests {
         let hits = Matcher::new(&g).find(text);
         assert_eq!(hits.len(), 1);
         assert_eq!(hits[0].span.slice(text), "الشُّرطـة");
+    }
+
+    #[test]
+    fn a_longer_name_holds_the_shorter_names_it_is_made_of() {
+        let g = glossary(&[
+            ("إنترفاكس", "Interfax", Some("org"), &[]),
+            (
+                "إنترفاكس كازاخستان",
+                "Interfax-Kazakhstan",
+                Some("org"),
+                &[],
+            ),
+            ("كازاخستان", "Kazakhstan", Some("place"), &[]),
+            ("وكالة", "agency", None, &[]),
+        ]);
+        let m = Matcher::new(&g);
+        let mut within = m.names_within(1).to_vec();
+        within.sort();
+        assert_eq!(within, [0, 2]);
+        assert!(m.names_within(0).is_empty());
+        // Only names count: a word of the news vocabulary is not a name held.
+        assert!(m.names_within(3).is_empty());
     }
 }

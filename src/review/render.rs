@@ -3,7 +3,7 @@
 //! templates compiled into the binary (templates/review/).
 
 use super::{Callout, CalloutKind, Op, Verdict};
-use crate::align::Side;
+use crate::align::{Relation, Side};
 use crate::error::Result;
 use crate::render::{escape, template_error};
 use crate::text::bidi::{make_visible, shown_name};
@@ -22,6 +22,8 @@ pub struct ReviewedPair<'a> {
     /// The similarity, rounded to three decimals (text and Markdown show two).
     pub score: f64,
     pub cluster: usize,
+    /// `full`, or `partial` when one sentence is wholly in the other, which tells more.
+    pub relation: Relation,
     pub verdict: Option<Verdict>,
     pub note: Option<&'a str>,
     pub a: Side<'a>,
@@ -88,7 +90,7 @@ struct View<'a> {
     id: &'a str,
     cluster: usize,
     score: String,
-    /// " · accepted", " · note: …" or "".
+    /// " · partial", " · accepted", " · note: …", several, or "".
     status: String,
     sides: [ViewSide<'a>; 2],
     callouts: Vec<String>,
@@ -132,7 +134,7 @@ impl<'a> View<'a> {
             id: pair.id,
             cluster: pair.cluster,
             score: format!("{:.2}", pair.score),
-            status: status(pair.verdict, pair.note),
+            status: status(pair.relation, pair.verdict, pair.note),
             sides: [side("A", &pair.a, true), side("B", &pair.b, false)],
             callouts: pair.callouts.iter().map(describe).collect(),
         }
@@ -154,12 +156,16 @@ fn words(ops: &[Op], side_a: bool) -> Vec<Words<'_>> {
     words
 }
 
-fn status(verdict: Option<Verdict>, note: Option<&str>) -> String {
-    let mut s = match verdict {
-        Some(Verdict::Accept) => " · accepted".to_string(),
-        Some(Verdict::Reject) => " · rejected".to_string(),
-        None => String::new(),
+fn status(relation: Relation, verdict: Option<Verdict>, note: Option<&str>) -> String {
+    let mut s = match relation {
+        Relation::Partial => " · partial".to_string(),
+        Relation::Full => String::new(),
     };
+    match verdict {
+        Some(Verdict::Accept) => s.push_str(" · accepted"),
+        Some(Verdict::Reject) => s.push_str(" · rejected"),
+        None => {}
+    }
     if let Some(note) = note {
         s.push_str(&format!(" · note: {note}"));
     }
@@ -246,6 +252,7 @@ mod tests {
             id: "00000000000000ff",
             score: 0.875,
             cluster: 3,
+            relation: Relation::Full,
             verdict: Some(Verdict::Accept),
             note: Some("a_b"),
             a: Side {

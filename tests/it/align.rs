@@ -21,7 +21,15 @@ fn jsonl_lines_have_the_contract_fields_and_real_sentences() {
         let keys: BTreeSet<&str> = o.keys().map(String::as_str).collect();
         assert_eq!(
             keys,
-            BTreeSet::from(["a", "b", "cluster", "id", "score"]),
+            BTreeSet::from([
+                "a",
+                "b",
+                "cluster",
+                "id",
+                "relation",
+                "same_outlet",
+                "score"
+            ]),
             "{line}"
         );
         let score = line["score"].as_f64().unwrap();
@@ -38,6 +46,9 @@ fn jsonl_lines_have_the_contract_fields_and_real_sentences() {
             line["a"]["doc"], line["b"]["doc"],
             "pairs are across articles: {line}"
         );
+        // Each sample file is its own outlet: no pair is within one.
+        assert_eq!(line["same_outlet"], false, "{line}");
+        assert!(["full", "partial"].contains(&line["relation"].as_str().unwrap()));
     }
 }
 

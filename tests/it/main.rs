@@ -13,6 +13,7 @@ mod desk_files;
 mod glossary;
 mod input_edges;
 mod limits;
+mod outlets;
 mod output;
 mod properties;
 mod review;
