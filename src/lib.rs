@@ -27,6 +27,7 @@
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod align;
+pub mod boilerplate;
 pub mod brief;
 pub mod corpus;
 pub mod desk;

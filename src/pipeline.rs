@@ -3,6 +3,7 @@
 //! ```text
 //!  DeskFiles ──▶ Glossary, Matcher, Reviews, Translations        (the desk's own files)
 //!  paths ──read──▶ Corpus ──segment──▶ sentences of each document
+//!                          (boilerplate marked across the corpus: boilerplate::mark)
 //!                                        │ reporting_sentences (body and headlines)
 //!                                        ▼
 //!                        align, with the desk's decisions ──▶ Analysis
@@ -18,6 +19,7 @@
 //! command line implements with progress bars and timings.
 
 use crate::align::{self, Alignment, Pair, Side};
+use crate::boilerplate;
 use crate::brief::{self, Briefing, Translations};
 use crate::corpus::{self, Corpus, LoadOptions};
 use crate::error::{Error, ErrorKind, FileKind, Result, Warning};
@@ -170,16 +172,43 @@ pub fn read(paths: &[PathBuf], options: &LoadOptions, reporter: &dyn Reporter) -
     Ok(corpus)
 }
 
-/// Every document's sentences, segmented on every core, in document order.
+/// Every document's sentences, segmented on every core, in document order, with the
+/// boilerplate the corpus shows marked (see [`crate::boilerplate`]).
 pub fn segment(corpus: &Corpus, reporter: &dyn Reporter) -> Vec<Vec<Sentence>> {
     let total = corpus.documents.len() as u64;
     stage(reporter, Stage::Segment, Some(total), || {
-        crate::parallel::map(&corpus.documents, |doc| {
+        let mut segmented = crate::parallel::map(&corpus.documents, |doc| {
             let sentences = text::segment_from(&doc.text, doc.body_start);
             reporter.advance(1);
             sentences
-        })
+        });
+        let outlets = outlet_numbers(corpus);
+        let articles: Vec<boilerplate::Article> = corpus
+            .documents
+            .iter()
+            .zip(outlets)
+            .map(|(doc, outlet)| boilerplate::Article {
+                text: &doc.text,
+                outlet,
+                day: day_of(doc),
+            })
+            .collect();
+        boilerplate::mark(&articles, &mut segmented);
+        segmented
     })
+}
+
+fn day_of(doc: &corpus::Document) -> Option<i32> {
+    doc.meta.date.as_deref().and_then(stories::dates::day_number)
+}
+
+/// How many sentences of `segmented` are boilerplate, left out of alignment and briefing.
+pub fn boilerplate_count(segmented: &[Vec<Sentence>]) -> usize {
+    segmented
+        .iter()
+        .flatten()
+        .filter(|s| s.kind == SentenceKind::Boilerplate)
+        .count()
 }
 
 /// The sentences that report something (body and headlines, not bylines or metadata): what
@@ -188,16 +217,35 @@ pub fn reporting_sentences<'c>(
     corpus: &'c Corpus,
     segmented: &[Vec<Sentence>],
 ) -> Vec<align::Sentence<'c>> {
+    sentences_of(corpus, segmented, Include::Reporting)
+}
+
+/// Which sentences are aligned.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Include {
+    /// Body and headlines: what reports something.
+    #[default]
+    Reporting,
+    /// Boilerplate as well (`mizan align --boilerplate`, to see what was left out).
+    WithBoilerplate,
+}
+
+fn sentences_of<'c>(
+    corpus: &'c Corpus,
+    segmented: &[Vec<Sentence>],
+    include: Include,
+) -> Vec<align::Sentence<'c>> {
     let outlets = outlet_numbers(corpus);
     let mut sentences = Vec::new();
     for (d, (doc, segs)) in corpus.documents.iter().zip(segmented).enumerate() {
-        let day = doc
-            .meta
-            .date
-            .as_deref()
-            .and_then(stories::dates::day_number);
+        let day = day_of(doc);
         for (index, s) in segs.iter().enumerate() {
-            if matches!(s.kind, SentenceKind::Body | SentenceKind::Headline) {
+            let included = match s.kind {
+                SentenceKind::Body | SentenceKind::Headline => true,
+                SentenceKind::Boilerplate => include == Include::WithBoilerplate,
+                _ => false,
+            };
+            if included {
                 sentences.push(align::Sentence {
                     doc: d,
                     index,
@@ -252,8 +300,19 @@ pub fn analyse<'c>(
     options: &align::Options,
     reporter: &dyn Reporter,
 ) -> Analysis<'c> {
+    analyse_including(corpus, matcher, options, Include::Reporting, reporter)
+}
+
+/// [`analyse`], aligning the sentences `include` names.
+pub fn analyse_including<'c>(
+    corpus: &'c Corpus,
+    matcher: Option<&Matcher>,
+    options: &align::Options,
+    include: Include,
+    reporter: &dyn Reporter,
+) -> Analysis<'c> {
     let segmented = segment(corpus, reporter);
-    let sentences = reporting_sentences(corpus, &segmented);
+    let sentences = sentences_of(corpus, &segmented, include);
     let alignment = stage(reporter, Stage::Align, None, || {
         align::align(&sentences, matcher, options)
     });

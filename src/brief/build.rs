@@ -185,6 +185,20 @@ pub fn build_with_progress(
     }
     let mut notes: Vec<String> = corpus.warnings.iter().map(|w| w.to_string()).collect();
     notes.extend(translations.warnings.iter().map(|w| w.to_string()));
+    let boilerplate = inputs
+        .segmented
+        .iter()
+        .flatten()
+        .filter(|s| s.kind == crate::text::SentenceKind::Boilerplate)
+        .count();
+    if boilerplate > 0 {
+        let plural = if boilerplate == 1 { "sentence" } else { "sentences" };
+        notes.push(format!(
+            "{boilerplate} {plural} left out as boilerplate (contact, share and \"read also\" \
+             lines, datelines, bylines, sign-offs, stock lines an outlet repeats across its \
+             articles): `mizan segment` marks them, `mizan align --boilerplate` shows them aligned."
+        ));
+    }
 
     Briefing {
         title: options

@@ -35,6 +35,11 @@ pub struct Args {
     #[arg(long, value_enum, default_value = "text")]
     format: Format,
 
+    /// Also align boilerplate (contact lines, datelines, bylines, sign-offs: left out by
+    /// default), with each side's `kind` in `kind_a`/`kind_b`.
+    #[arg(long)]
+    boilerplate: bool,
+
     /// Also pair sentences of two articles of the same outlet, marked `same_outlet` (they
     /// corroborate nothing, so by default they are not paired).
     #[arg(long)]
@@ -53,6 +58,11 @@ struct Line<'a> {
     same_outlet: bool,
     a: Side<'a>,
     b: Side<'a>,
+    /// With `--boilerplate` only: "body", "headline" or "boilerplate".
+    #[serde(skip_serializing_if = "Option::is_none")]
+    kind_a: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    kind_b: Option<&'a str>,
 }
 
 pub fn run(args: Args) -> anyhow::Result<()> {
@@ -67,7 +77,18 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     };
     let stages = Stages::new(args.progress);
     let corpus = args.articles.input.read(&args.articles.paths, &stages)?;
-    let analysis = pipeline::analyse(&corpus, matcher.as_ref(), &options, &stages);
+    let include = if args.boilerplate {
+        pipeline::Include::WithBoilerplate
+    } else {
+        pipeline::Include::Reporting
+    };
+    let analysis =
+        pipeline::analyse_including(&corpus, matcher.as_ref(), &options, include, &stages);
+    let kind = |s: usize| {
+        let sentence = &analysis.sentences[s];
+        args.boilerplate
+            .then(|| analysis.segmented[sentence.doc][sentence.index].kind.as_str())
+    };
     let (sentences, result) = (&analysis.sentences, &analysis.alignment);
     let mut out = stdout();
     let side = |s: usize| analysis.side(s);
@@ -82,6 +103,8 @@ pub fn run(args: Args) -> anyhow::Result<()> {
                     same_outlet: p.same_outlet,
                     a: side(p.a),
                     b: side(p.b),
+                    kind_a: kind(p.a),
+                    kind_b: kind(p.b),
                 })?;
                 json.push(b'\n');
                 out.write_all(&json)?;
@@ -109,9 +132,13 @@ pub fn run(args: Args) -> anyhow::Result<()> {
                 for &s in members {
                     let sd = side(s);
                     let text = sd.text.split_whitespace().collect::<Vec<_>>().join(" ");
+                    let mark = match kind(s) {
+                        Some("boilerplate") => "[boilerplate] ",
+                        _ => "",
+                    };
                     writeln!(
                         out,
-                        "  {}#{}\t{}",
+                        "  {}#{}\t{mark}{}",
                         shown_name(sd.doc),
                         sd.index,
                         make_visible(&text)

@@ -26,6 +26,9 @@ pub enum SentenceKind {
     Byline,
     /// A stray metadata header such as `date 2022-01`.
     Meta,
+    /// What an outlet prints around its news: a contact, share or "read also" line, a
+    /// dateline, a byline, a sign-off (found across the corpus: `crate::boilerplate`).
+    Boilerplate,
 }
 
 impl SentenceKind {
@@ -35,6 +38,7 @@ impl SentenceKind {
             SentenceKind::Headline => "headline",
             SentenceKind::Byline => "byline",
             SentenceKind::Meta => "meta",
+            SentenceKind::Boilerplate => "boilerplate",
         }
     }
 }

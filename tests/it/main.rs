@@ -7,6 +7,7 @@
 
 mod align;
 mod archives;
+mod boilerplate;
 mod brief;
 mod desk;
 mod desk_files;

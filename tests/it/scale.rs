@@ -165,6 +165,9 @@ fn near_copies_archive(dir: &Path, articles: usize, outlets: usize, filler: usiz
         let line = serde_json::json!({
             "id": format!("a{i}"),
             "source": format!("outlet-{}", i % outlets),
+            // One day's wire story: an outlet that runs it in several articles that day is
+            // not repeating boilerplate (a line repeated on several days would be).
+            "date": "2015-08-06",
             "content": content,
         });
         lines.push_str(&line.to_string());
