@@ -83,7 +83,16 @@ const SIGN_OFFS: &[&str] = &["انتهى", "يتبع", "المزيد", "إلى �
 
 /// Agencies whose name closes a dateline ("الرياض – واس").
 const AGENCIES: &[&str] = &[
-    "واس", "أ ف ب", "رويترز", "د ب أ", "الأناضول", "قنا", "وام", "كونا", "بنا", "يو بي آي",
+    "واس",
+    "أ ف ب",
+    "رويترز",
+    "د ب أ",
+    "الأناضول",
+    "قنا",
+    "وام",
+    "كونا",
+    "بنا",
+    "يو بي آي",
 ];
 
 /// A dateline or byline stands in the first lines of an article…
@@ -338,7 +347,9 @@ mod tests {
     use crate::text::segment;
 
     /// Segment and mark articles of (outlet, day, text).
-    fn marked(articles: &[(usize, Option<i32>, &str)]) -> (Vec<Vec<(String, SentenceKind)>>, Marked) {
+    fn marked(
+        articles: &[(usize, Option<i32>, &str)],
+    ) -> (Vec<Vec<(String, SentenceKind)>>, Marked) {
         let views: Vec<Article> = articles
             .iter()
             .map(|&(outlet, day, text)| Article { text, outlet, day })
@@ -387,10 +398,24 @@ mod tests {
             .map(|(k, t)| (0, Some(k as i32 % 3), t.as_str()))
             .collect();
         let (shown, count) = marked(&articles);
-        assert!(kinds_of(&shown, "أرسل رأيك").iter().all(|&k| k == SentenceKind::Boilerplate));
-        assert!(kinds_of(&shown, "كتب الكاتب").iter().all(|&k| k == SentenceKind::Body));
+        assert!(
+            kinds_of(&shown, "أرسل رأيك")
+                .iter()
+                .all(|&k| k == SentenceKind::Boilerplate)
+        );
+        assert!(
+            kinds_of(&shown, "كتب الكاتب")
+                .iter()
+                .all(|&k| k == SentenceKind::Body)
+        );
         // Both repeated lines, four times each (the contact line would be known anyway).
-        assert_eq!(count, Marked { repeated: 8, known: 0 });
+        assert_eq!(
+            count,
+            Marked {
+                repeated: 8,
+                known: 0
+            }
+        );
     }
 
     #[test]
@@ -398,27 +423,48 @@ mod tests {
         let wire = "وأعلنت وزارة الداخلية مقتل 13 من رجال الأمن في تفجير مسجد قوات الطوارئ بعسير.";
         // Three outlets carry it, one of them twice: never four articles of one outlet.
         let a = format!("{wire}\n");
-        let articles = [(0, Some(1), a.as_str()), (0, Some(2), &a), (1, Some(1), &a), (2, Some(1), &a)];
+        let articles = [
+            (0, Some(1), a.as_str()),
+            (0, Some(2), &a),
+            (1, Some(1), &a),
+            (2, Some(1), &a),
+        ];
         let (shown, count) = marked(&articles);
         assert_eq!(count.total(), 0);
-        assert!(kinds_of(&shown, "وزارة الداخلية").iter().all(|&k| k == SentenceKind::Body));
+        assert!(
+            kinds_of(&shown, "وزارة الداخلية")
+                .iter()
+                .all(|&k| k == SentenceKind::Body)
+        );
         // Four articles of one outlet on one day (one story, republished): still news.
-        let same_day = [(0, Some(1), a.as_str()), (0, Some(1), &a), (0, Some(1), &a), (0, Some(1), &a)];
+        let same_day = [
+            (0, Some(1), a.as_str()),
+            (0, Some(1), &a),
+            (0, Some(1), &a),
+            (0, Some(1), &a),
+        ];
         assert_eq!(marked(&same_day).1.total(), 0);
     }
 
     #[test]
     fn a_text_an_outlet_repeats_is_marked_in_every_outlet() {
         let closing = "وقد أعد مرسوم ملكي بذلك.";
-        let decree = |k: usize| format!("صدر أمر ملكي بتعيين المسؤول رقم {k} في منصبه الجديد.\n{closing}\n");
+        let decree =
+            |k: usize| format!("صدر أمر ملكي بتعيين المسؤول رقم {k} في منصبه الجديد.\n{closing}\n");
         let texts: Vec<String> = (0..5).map(decree).collect();
-        let mut articles: Vec<(usize, Option<i32>, &str)> =
-            texts[..4].iter().enumerate().map(|(k, t)| (0, Some(k as i32), t.as_str())).collect();
+        let mut articles: Vec<(usize, Option<i32>, &str)> = texts[..4]
+            .iter()
+            .enumerate()
+            .map(|(k, t)| (0, Some(k as i32), t.as_str()))
+            .collect();
         articles.push((1, Some(1), &texts[4]));
         let (shown, _) = marked(&articles);
         let kinds = kinds_of(&shown, "مرسوم ملكي");
         assert_eq!(kinds.len(), 5);
-        assert!(kinds.iter().all(|&k| k == SentenceKind::Boilerplate), "{kinds:?}");
+        assert!(
+            kinds.iter().all(|&k| k == SentenceKind::Boilerplate),
+            "{kinds:?}"
+        );
     }
 
     #[test]
@@ -443,7 +489,15 @@ mod tests {
                     أبها – عسير\n";
         let (shown, _) = marked(&[(0, Some(1), text)]);
         let kinds: Vec<SentenceKind> = shown[0].iter().map(|(_, k)| *k).collect();
-        assert_eq!(kinds[0], SentenceKind::Headline, "a long headline: {shown:?}");
-        assert_eq!(kinds[2], SentenceKind::Headline, "a short line deep in the article");
+        assert_eq!(
+            kinds[0],
+            SentenceKind::Headline,
+            "a long headline: {shown:?}"
+        );
+        assert_eq!(
+            kinds[2],
+            SentenceKind::Headline,
+            "a short line deep in the article"
+        );
     }
 }

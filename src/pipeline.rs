@@ -199,7 +199,10 @@ pub fn segment(corpus: &Corpus, reporter: &dyn Reporter) -> Vec<Vec<Sentence>> {
 }
 
 fn day_of(doc: &corpus::Document) -> Option<i32> {
-    doc.meta.date.as_deref().and_then(stories::dates::day_number)
+    doc.meta
+        .date
+        .as_deref()
+        .and_then(stories::dates::day_number)
 }
 
 /// How many sentences of `segmented` are boilerplate, left out of alignment and briefing.

@@ -192,7 +192,11 @@ pub fn build_with_progress(
         .filter(|s| s.kind == crate::text::SentenceKind::Boilerplate)
         .count();
     if boilerplate > 0 {
-        let plural = if boilerplate == 1 { "sentence" } else { "sentences" };
+        let plural = if boilerplate == 1 {
+            "sentence"
+        } else {
+            "sentences"
+        };
         notes.push(format!(
             "{boilerplate} {plural} left out as boilerplate (contact, share and \"read also\" \
              lines, datelines, bylines, sign-offs, stock lines an outlet repeats across its \

@@ -86,8 +86,11 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         pipeline::analyse_including(&corpus, matcher.as_ref(), &options, include, &stages);
     let kind = |s: usize| {
         let sentence = &analysis.sentences[s];
-        args.boilerplate
-            .then(|| analysis.segmented[sentence.doc][sentence.index].kind.as_str())
+        args.boilerplate.then(|| {
+            analysis.segmented[sentence.doc][sentence.index]
+                .kind
+                .as_str()
+        })
     };
     let (sentences, result) = (&analysis.sentences, &analysis.alignment);
     let mut out = stdout();

@@ -15,11 +15,18 @@ const WIRE: &str = "وأعلنت وزارة الداخلية مقتل 13 من ر
 fn archive(dir: &Path) {
     let mut lines = String::new();
     let mut push = |id: &str, source: &str, date: &str, content: String| {
-        let line = serde_json::json!({"id": id, "source": source, "date": date, "content": content});
+        let line =
+            serde_json::json!({"id": id, "source": source, "date": date, "content": content});
         lines.push_str(&line.to_string());
         lines.push('\n');
     };
-    let topics = ["زحام المرور في الصيف", "غلاء الإيجارات", "مواعيد المدارس", "أسعار الخضار", "حدائق الأحياء"];
+    let topics = [
+        "زحام المرور في الصيف",
+        "غلاء الإيجارات",
+        "مواعيد المدارس",
+        "أسعار الخضار",
+        "حدائق الأحياء",
+    ];
     for (k, topic) in topics.iter().enumerate() {
         push(
             &format!("col-{k}"),
@@ -79,7 +86,11 @@ fn align_leaves_boilerplate_out_unless_asked_and_then_says_which_side_is() {
         json_lines(&run_in(dir.path(), &args).success().stdout)
     };
     let plain = align(&[]);
-    assert_eq!(plain.len(), 3, "the wire sentence, three outlets: {plain:#?}");
+    assert_eq!(
+        plain.len(),
+        3,
+        "the wire sentence, three outlets: {plain:#?}"
+    );
     assert!(plain.iter().all(|p| p.get("kind_a").is_none()));
     assert!(
         plain
@@ -87,10 +98,16 @@ fn align_leaves_boilerplate_out_unless_asked_and_then_says_which_side_is() {
             .all(|p| p["a"]["text"].as_str().unwrap().contains("وزارة الداخلية"))
     );
     let all = align(&["--boilerplate"]);
-    let boilerplate: Vec<&Value> = all.iter().filter(|p| p["kind_a"] == "boilerplate").collect();
+    let boilerplate: Vec<&Value> = all
+        .iter()
+        .filter(|p| p["kind_a"] == "boilerplate")
+        .collect();
     assert!(!boilerplate.is_empty(), "{all:#?}");
     assert!(boilerplate.iter().all(|p| p["kind_b"] == "boilerplate"));
-    assert!(all.iter().any(|p| p["kind_a"] == "body" && p["kind_b"] == "body"));
+    assert!(
+        all.iter()
+            .any(|p| p["kind_a"] == "body" && p["kind_b"] == "body")
+    );
 }
 
 #[test]
@@ -99,7 +116,16 @@ fn the_briefing_has_no_boilerplate_fact_and_counts_what_it_left_out() {
     archive(dir.path());
     let out = run_in(
         dir.path(),
-        &["brief", "week.jsonl", "--format", "json", "--reviews", "none.toml", "--translations", "none.toml"],
+        &[
+            "brief",
+            "week.jsonl",
+            "--format",
+            "json",
+            "--reviews",
+            "none.toml",
+            "--translations",
+            "none.toml",
+        ],
     )
     .success()
     .stdout;
@@ -107,7 +133,10 @@ fn the_briefing_has_no_boilerplate_fact_and_counts_what_it_left_out() {
     let text = brief.to_string();
     let facts = brief["facts"].as_array().unwrap();
     assert_eq!(facts.len(), 1, "{text}");
-    assert!(!text.contains("أرسل رأيك في هذا المقال إلى بريد الصفحة\""), "{text}");
+    assert!(
+        !text.contains("أرسل رأيك في هذا المقال إلى بريد الصفحة\""),
+        "{text}"
+    );
     let notes: Vec<&str> = brief["notes"]
         .as_array()
         .unwrap()
@@ -115,7 +144,9 @@ fn the_briefing_has_no_boilerplate_fact_and_counts_what_it_left_out() {
         .map(|n| n.as_str().unwrap())
         .collect();
     assert!(
-        notes.iter().any(|n| n.starts_with("8 sentences left out as boilerplate")),
+        notes
+            .iter()
+            .any(|n| n.starts_with("8 sentences left out as boilerplate")),
         "{notes:?}"
     );
 }
