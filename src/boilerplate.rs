@@ -368,7 +368,7 @@ mod tests {
         (shown, count)
     }
 
-    fn kinds_of<'a>(shown: &'a [Vec<(String, SentenceKind)>], needle: &str) -> Vec<SentenceKind> {
+    fn kinds_of(shown: &[Vec<(String, SentenceKind)>], needle: &str) -> Vec<SentenceKind> {
         shown
             .iter()
             .flatten()
