@@ -28,12 +28,46 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::OnceLock;
 
 /// What fills a sentence's slots, and every unit it has, as unit hashes (see [`UnitRef::hash`]).
+///
+/// Kept for every paired sentence of a corpus (a million sentences make 700,000 of them), so it
+/// is compact: sorted slices, not hash sets.
 #[derive(Debug, Clone, Default)]
 pub struct Slots {
+    /// Unit hashes truncated to 32 bits: a false "mentioned" (one in hundreds of millions per
+    /// look-up) only lets a pair through the guard.
+    all: Box<[u32]>,
+    names: Box<[Filler]>,
+    dates: Box<[Filler]>,
+    figures: Box<[Filler]>,
+}
+
+impl Slots {
+    fn mentions(&self, unit: u32) -> bool {
+        self.all.binary_search(&unit).is_ok()
+    }
+}
+
+/// [`Slots`] as [`slots`] gathers them.
+#[derive(Default)]
+struct Gathered {
     all: FxHashSet<u64>,
     names: Vec<Filler>,
     dates: Vec<Filler>,
     figures: Vec<Filler>,
+}
+
+impl Gathered {
+    fn finish(self) -> Slots {
+        let mut all: Vec<u32> = self.all.into_iter().map(|h| h as u32).collect();
+        all.sort_unstable();
+        all.dedup();
+        Slots {
+            all: all.into(),
+            names: self.names.into(),
+            dates: self.dates.into(),
+            figures: self.figures.into(),
+        }
+    }
 }
 
 /// One filler of a slot and where it stands: the unit before it (the title, head or verb that
@@ -42,8 +76,8 @@ pub struct Slots {
 /// one sentence is not a disagreement.
 #[derive(Debug, Clone, Copy)]
 struct Filler {
-    unit: u64,
-    place: u64,
+    unit: u32,
+    place: u32,
 }
 
 /// Which slot two sentences fill differently.
@@ -356,9 +390,9 @@ pub fn slots(text: &str, matcher: Option<&Matcher>) -> Slots {
     let is_year_word = |i: usize| is(&lex.year_words, i);
     // The place of the filler at `i`: the unit before it (0 at the start).
     let before = |i: usize| if i == 0 { 0 } else { hash(i - 1) };
-    let mut slots = Slots {
+    let mut slots = Gathered {
         all: units.iter().map(|g| g.unit.hash()).collect(),
-        ..Slots::default()
+        ..Gathered::default()
     };
     // A longer name mentions the shorter names it holds (إنترفاكس in إنترفاكس كازاخستان).
     if let Some(m) = matcher {
@@ -369,7 +403,10 @@ pub fn slots(text: &str, matcher: Option<&Matcher>) -> Slots {
             }
         }
     }
-    let filler = |unit: u64, place: u64| Filler { unit, place };
+    let filler = |unit: u64, place: u64| Filler {
+        unit: unit as u32,
+        place: place as u32,
+    };
     // A title or honorific as a filler: its rank, or the word itself when it has none.
     let rank_of = |i: usize| {
         let word = units[i].unit.word()?;
@@ -465,7 +502,7 @@ pub fn slots(text: &str, matcher: Option<&Matcher>) -> Slots {
         }
         i += 1;
     }
-    slots
+    slots.finish()
 }
 
 /// The slot two sentences fill differently, if any; `days_apart`, how many days apart their
@@ -474,16 +511,15 @@ pub fn differing_slot(a: &Slots, b: &Slots, days_apart: Option<u32>) -> Option<S
     let days_differ = days_apart.is_some_and(|d| d > 0);
     // A weekday named in articles days apart is another week's: the cabinet's Monday session
     // of the 3rd and of the 10th.
-    let weekday = |x: &Slots| x.dates.iter().any(|f| f.place == PLACE_WEEKDAY);
+    let weekday = |x: &Slots| x.dates.iter().any(|f| u64::from(f.place) == PLACE_WEEKDAY);
     if days_apart.is_some_and(|d| d >= WEEKDAY_DAYS_APART) && weekday(a) && weekday(b) {
         return Some(Slot::Date);
     }
     // Each has a filler the other never mentions, in the same place.
     let disagree = |x: &[Filler], y: &[Filler]| {
-        x.iter().filter(|f| !b.all.contains(&f.unit)).any(|f| {
-            y.iter()
-                .any(|g| g.place == f.place && !a.all.contains(&g.unit))
-        })
+        x.iter()
+            .filter(|f| !b.mentions(f.unit))
+            .any(|f| y.iter().any(|g| g.place == f.place && !a.mentions(g.unit)))
     };
     if disagree(&a.names, &b.names) {
         Some(Slot::Name)
