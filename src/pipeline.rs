@@ -449,6 +449,14 @@ impl<'c> Analysis<'c> {
                 }
             }
         }
+        // Every pair that passed, fact or not (a frame told of two subjects, a pair clustering
+        // kept apart), links two articles of one story.
+        for &(a, b) in &self.alignment.links {
+            let (x, y) = (self.sentences[a].doc, self.sentences[b].doc);
+            if articles[x].outlet != articles[y].outlet {
+                links.push((x.min(y), x.max(y)));
+            }
+        }
         links
     }
 

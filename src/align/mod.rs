@@ -138,6 +138,12 @@ pub struct Alignment {
     /// Each cluster's sentences (input indices, ascending); clusters in order of their first
     /// sentence.
     pub clusters: Vec<Vec<usize>>,
+    /// Every pair that passed the threshold, whether or not it became a pair of a fact: the
+    /// ones clustering kept apart, and the ones the template guard split (one frame told of
+    /// two subjects: two officials' stock condolences on one bombing). Not the same fact, but
+    /// usually the same story, which is what the stories stage reads them for. Sentence
+    /// indices, each pair ascending, sorted.
+    pub links: Vec<(usize, usize)>,
 }
 
 /// Sentences as weighted unit sets, ready to score against each other.
@@ -475,6 +481,12 @@ pub fn align(
         };
         template::differing_slot(x, y, days_apart).filter(|_| !accepted(a, b))
     };
+    let mut links: Vec<(usize, usize)> = scored
+        .iter()
+        .map(|&(a, b, _)| (a.min(b), a.max(b)))
+        .collect();
+    links.sort_unstable();
+    links.dedup();
     scored.retain(|&(a, b, _)| other_content(a, b).is_none());
     scored.sort_by(|x, y| y.2.total_cmp(&x.2).then((x.0, x.1).cmp(&(y.0, y.1))));
     let link_floor = options.threshold * cluster::LINK_FLOOR;
@@ -540,6 +552,7 @@ pub fn align(
     Alignment {
         pairs,
         clusters: groups,
+        links,
     }
 }
 
