@@ -38,7 +38,8 @@ import unicodedata
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 ARCHIVE = "data/saudinewsnet-sample/saudinewsnet_2015-08-02_to_08-11.jsonl"
-BANDS = [0.40, 0.45, 0.50, 0.60, 0.70, 0.80, 0.85, 0.90, 0.95, 1.0001]
+# The first band holds the partial pairs, which are paired whatever their score.
+BANDS = [0.0, 0.40, 0.45, 0.50, 0.60, 0.70, 0.80, 0.85, 0.90, 0.95, 1.0001]
 SAME_FACT = {"near-copy", "paraphrase", "partial"}
 # A 5-gram in more articles than this is boilerplate or a stock phrase, not wire copy.
 COMMON_SHINGLE = 60

@@ -77,6 +77,10 @@ const KNOWN_STARTS: &[&str] = &[
     "جميع حقوق",
 ];
 
+/// Beginnings of tag lines ("سمات الهلال النصر لندن"): a line without final punctuation only,
+/// since the word also means "traits" and may begin a sentence.
+const TAG_STARTS: &[&str] = &["سمات", "الوسوم", "كلمات دلالية"];
+
 /// Whole lines that close an article.
 const SIGN_OFFS: &[&str] = &["انتهى", "يتبع", "المزيد", "إلى اللقاء", "الى اللقاء"];
 
@@ -285,6 +289,7 @@ fn folded(text: &str) -> String {
 /// The lists above, folded once.
 struct Lists {
     starts: Vec<String>,
+    tags: Vec<String>,
     sign_offs: FxHashSet<String>,
     agencies: Vec<String>,
 }
@@ -294,6 +299,10 @@ impl Lists {
         static LISTS: std::sync::OnceLock<Lists> = std::sync::OnceLock::new();
         LISTS.get_or_init(|| Lists {
             starts: KNOWN_STARTS.iter().map(|s| folded(s)).collect(),
+            tags: TAG_STARTS
+                .iter()
+                .map(|s| format!("{} ", folded(s)))
+                .collect(),
             sign_offs: SIGN_OFFS.iter().map(|s| folded(s)).collect(),
             agencies: AGENCIES.iter().map(|s| folded(s)).collect(),
         })
@@ -311,6 +320,9 @@ impl Lists {
         // "وللتواصل…" as "للتواصل…".
         let unjoined = f.strip_prefix('و').unwrap_or(&f);
         (words <= KNOWN_WORDS && self.starts.iter().any(|s| unjoined.starts_with(s.as_str())))
+            || (kind == SentenceKind::Headline
+                && words <= KNOWN_WORDS
+                && self.tags.iter().any(|t| f.starts_with(t.as_str())))
             || self.sign_offs.contains(&f)
             // A line that is an address, a handle or a link; a phone line ("Stc 88591").
             || (words <= ADDRESS_WORDS && ["@", "www.", "http"].iter().any(|m| text.contains(m)))
@@ -473,12 +485,16 @@ mod tests {
                     أعلنت الهيئة افتتاح المعرض الدولي للكتاب في جدة الأسبوع المقبل.\n\
                     اقرأ أيضا: الهيئة تمدد فترة التسجيل\n\
                     Stc 88591\n\
+                    سمات المعرض جدة الكتاب\n\
                     يتبع\n";
         let (shown, count) = marked(&[(0, Some(1), text)]);
         let kinds: Vec<SentenceKind> = shown[0].iter().map(|(_, k)| *k).collect();
         let b = SentenceKind::Boilerplate;
-        assert_eq!(kinds, [b, b, SentenceKind::Body, b, b, b], "{shown:?}");
-        assert_eq!(count.known, 5);
+        assert_eq!(kinds, [b, b, SentenceKind::Body, b, b, b, b], "{shown:?}");
+        assert_eq!(count.known, 6);
+        // "سمات" (traits) beginning a sentence of the article is news.
+        let (shown, _) = marked(&[(0, Some(1), "سمات المرحلة المقبلة تتطلب صبرا من الجميع.\n")]);
+        assert_eq!(shown[0][0].1, SentenceKind::Body);
     }
 
     #[test]
