@@ -489,6 +489,9 @@ pub fn align(
             keep(a, b, score).then_some(score)
         });
     scored.extend(copy_pairs(&first_copy, &groups, |a, b| keep(a, b, 1.0)));
+    // The candidate index is done with: freed before the guard's slots are found.
+    drop(keys);
+    drop(first_copy);
     // The template guard, on the sentences that passed: a frame with other content in a slot
     // is another fact (template.rs). The desk's accepted pairs stand.
     let slots = template_slots(sentences, &scored, matcher);
