@@ -140,6 +140,15 @@ pub fn mark(articles: &[Article<'_>], segmented: &mut [Vec<Sentence>]) -> Marked
     marked
 }
 
+/// How many sentences of `segmented` are boilerplate (what the briefing's notes count).
+pub fn count(segmented: &[Vec<Sentence>]) -> usize {
+    segmented
+        .iter()
+        .flatten()
+        .filter(|s| s.kind == SentenceKind::Boilerplate)
+        .count()
+}
+
 /// A sentence is stock text when at least this share of its shingles is.
 const STOCK_SHARE: f64 = 0.8;
 

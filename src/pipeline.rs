@@ -205,15 +205,6 @@ fn day_of(doc: &corpus::Document) -> Option<i32> {
         .and_then(stories::dates::day_number)
 }
 
-/// How many sentences of `segmented` are boilerplate, left out of alignment and briefing.
-pub fn boilerplate_count(segmented: &[Vec<Sentence>]) -> usize {
-    segmented
-        .iter()
-        .flatten()
-        .filter(|s| s.kind == SentenceKind::Boilerplate)
-        .count()
-}
-
 /// The sentences that report something (body and headlines, not bylines or metadata): what
 /// is aligned, reviewed and briefed.
 pub fn reporting_sentences<'c>(

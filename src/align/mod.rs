@@ -451,9 +451,10 @@ pub fn align(
         Vec::new()
     };
     let id_of = |a: usize, b: usize| combine(hashes[a], hashes[b]);
+    // How many days apart two sentences' articles are, when both are dated.
     let days_apart = |a: usize, b: usize| match (sentences[a].day, sentences[b].day) {
-        (Some(p), Some(q)) => p.abs_diff(q),
-        _ => 0,
+        (Some(p), Some(q)) => Some(p.abs_diff(q)),
+        _ => None,
     };
     // Whether a pair passes whatever the days: a story's link.
     let links_story = |a: usize, b: usize, score: f64| {
@@ -461,7 +462,7 @@ pub fn align(
     };
     // Whether it passes as a fact: days apart, only as a close copy.
     let passes = |a: usize, b: usize, score: f64| {
-        if days_apart(a, b) >= LATER_DAYS {
+        if days_apart(a, b).is_some_and(|d| d >= LATER_DAYS) {
             scorer.passes(a, b, score, LATER_THRESHOLD.max(options.threshold))
         } else {
             links_story(a, b, score)
@@ -500,11 +501,7 @@ pub fn align(
         let (Some(x), Some(y)) = (slots.get(&a), slots.get(&b)) else {
             return None;
         };
-        let days_apart = match (sentences[a].day, sentences[b].day) {
-            (Some(p), Some(q)) => Some(p.abs_diff(q)),
-            _ => None,
-        };
-        template::differing_slot(x, y, days_apart).filter(|_| !accepted(a, b))
+        template::differing_slot(x, y, days_apart(a, b)).filter(|_| !accepted(a, b))
     };
     let mut links: Vec<(usize, usize)> = scored
         .iter()

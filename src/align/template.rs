@@ -22,7 +22,7 @@
 
 use super::features::{UnitRef, walk_units_as_written};
 use crate::glossary::Matcher;
-use crate::text::clitics::light_stem;
+use crate::text::clitics::{light_stem, readings};
 use crate::text::normalize_str;
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::OnceLock;
@@ -319,13 +319,9 @@ struct GuardUnit {
     definite: bool,
 }
 
-/// Whether a normalized word as written carries the article, after و/ف and ب/ك/ل.
+/// Whether a normalized word as written can be read with the article (after و/ف and ب/ك/ل).
 fn is_definite(written: &str) -> bool {
-    let w = written
-        .strip_prefix('و')
-        .or_else(|| written.strip_prefix('ف'))
-        .unwrap_or(written);
-    w.starts_with("ال") || w.starts_with("لل") || ["بال", "كال"].iter().any(|p| w.starts_with(p))
+    readings(written).any(|(_, clitics)| clitics.article)
 }
 
 /// The units of `text` as the guard reads them: the aligner's units, with a compound name

@@ -185,12 +185,7 @@ pub fn build_with_progress(
     }
     let mut notes: Vec<String> = corpus.warnings.iter().map(|w| w.to_string()).collect();
     notes.extend(translations.warnings.iter().map(|w| w.to_string()));
-    let boilerplate = inputs
-        .segmented
-        .iter()
-        .flatten()
-        .filter(|s| s.kind == crate::text::SentenceKind::Boilerplate)
-        .count();
+    let boilerplate = crate::boilerplate::count(inputs.segmented);
     if boilerplate > 0 {
         let plural = if boilerplate == 1 {
             "sentence"
