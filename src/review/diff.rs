@@ -3,7 +3,9 @@
 
 use crate::align::features::{features, stem};
 use crate::glossary::Matcher;
+use crate::text::function_words::says_little;
 use crate::text::normalize_str;
+use crate::text::numbers::{is_number_word, parse_digits};
 use serde::Serialize;
 use similar::{Algorithm, DiffOp, capture_diff_slices};
 use std::collections::HashSet;
@@ -26,7 +28,9 @@ pub enum CalloutKind {
     Figure,
     /// The same word or name spelled differently.
     Spelling,
-    /// Three or more words only one source has.
+    /// Words only one source has (added or left out), or that it says otherwise: every such
+    /// run with a word that says something (not only particles or attribution, see
+    /// [`says_little`]), however short.
     Clause,
 }
 
@@ -75,7 +79,7 @@ pub fn diff(a: &str, b: &str, matcher: Option<&Matcher>) -> WordDiff {
                 old_index, old_len, ..
             } => {
                 let words = &words_a[old_index..old_index + old_len];
-                if words.len() >= 3 {
+                if tells(words) {
                     callouts.push(Callout {
                         kind: CalloutKind::Clause,
                         a: join(words),
@@ -88,7 +92,7 @@ pub fn diff(a: &str, b: &str, matcher: Option<&Matcher>) -> WordDiff {
                 new_index, new_len, ..
             } => {
                 let words = &words_b[new_index..new_index + new_len];
-                if words.len() >= 3 {
+                if tells(words) {
                     callouts.push(Callout {
                         kind: CalloutKind::Clause,
                         a: String::new(),
@@ -106,6 +110,20 @@ pub fn diff(a: &str, b: &str, matcher: Option<&Matcher>) -> WordDiff {
                 let old = &words_a[old_index..old_index + old_len];
                 let new = &words_b[new_index..new_index + new_len];
                 if old.len() == new.len() {
+                    // Word by word: a spelling variant is called out as such; a run of other
+                    // words said otherwise is a clause.
+                    let mut run: Option<usize> = None;
+                    let close = |run: &mut Option<usize>, end: usize, callouts: &mut Vec<_>| {
+                        if let Some(start) = run.take()
+                            && (tells(&old[start..end]) || tells(&new[start..end]))
+                        {
+                            callouts.push(Callout {
+                                kind: CalloutKind::Clause,
+                                a: join(&old[start..end]),
+                                b: join(&new[start..end]),
+                            });
+                        }
+                    };
                     for k in 0..old.len() {
                         let same_entry = match (
                             entries_a.get(old_index + k).copied().flatten(),
@@ -114,15 +132,35 @@ pub fn diff(a: &str, b: &str, matcher: Option<&Matcher>) -> WordDiff {
                             (Some(x), Some(y)) => Some(x == y),
                             _ => None,
                         };
+                        let (ka, kb) = (key(old[k]), key(new[k]));
                         if is_spelling_variant(old[k], new[k], same_entry) {
+                            close(&mut run, k, &mut callouts);
                             callouts.push(Callout {
                                 kind: CalloutKind::Spelling,
                                 a: bare(old[k]).to_string(),
                                 b: bare(new[k]).to_string(),
                             });
+                        } else if stem(&ka) == stem(&kb)
+                            || same_entry == Some(true)
+                            || inflected(&ka, &kb)
+                        {
+                            // The same word through a clitic or an ending, or one entry.
+                            close(&mut run, k, &mut callouts);
+                        } else if run.is_none() {
+                            run = Some(k);
                         }
                     }
-                } else if old.len().abs_diff(new.len()) >= 3 {
+                    close(&mut run, old.len(), &mut callouts);
+                } else if is_spelling_variant(&old.join(""), &new.join(""), None)
+                    || same_joined(old, new)
+                {
+                    // One name written as one word or two (ألما آتا, آلماتا; نت بلوكس).
+                    callouts.push(Callout {
+                        kind: CalloutKind::Spelling,
+                        a: bare(&join(old)).to_string(),
+                        b: bare(&join(new)).to_string(),
+                    });
+                } else if tells(old) || tells(new) {
                     callouts.push(Callout {
                         kind: CalloutKind::Clause,
                         a: join(old),
@@ -138,6 +176,39 @@ pub fn diff(a: &str, b: &str, matcher: Option<&Matcher>) -> WordDiff {
     }
     callouts.extend(figure_callouts(a, b, matcher));
     WordDiff { ops, callouts }
+}
+
+/// Whether a run of words one source has and the other does not (or says otherwise) tells the
+/// reader something: a word that is not a particle, attribution or part of a figure (figures
+/// are compared by value, [`figure_callouts`]).
+fn tells(words: &[&str]) -> bool {
+    words.iter().any(|w| {
+        let k = key(w);
+        !k.is_empty()
+            && !says_little(&k)
+            && !is_number_word(&k)
+            && parse_digits(&k).is_none()
+            && !k.chars().any(|c| c.is_ascii_digit())
+    })
+}
+
+/// Endings of agreement (gender, number): أرسل / أرسلت, مسؤول / مسؤولون.
+const AGREEMENT_ENDINGS: &[&str] = &["ت", "ه", "ا", "ي", "ن", "ون", "ين", "ان", "ات", "وا"];
+
+/// Two forms of one word that differ only by an ending of agreement, on a stem of three
+/// letters or more.
+fn inflected(a: &str, b: &str) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    short.chars().count() >= 3
+        && long
+            .strip_prefix(short)
+            .is_some_and(|ending| AGREEMENT_ENDINGS.contains(&ending))
+}
+
+/// Two runs of words that are the same letters joined otherwise (عبد العزيز, عبدالعزيز).
+fn same_joined(a: &[&str], b: &[&str]) -> bool {
+    let joined = |words: &[&str]| words.iter().map(|w| key(w)).collect::<String>();
+    joined(a) == joined(b)
 }
 
 /// A word without the punctuation around it.
@@ -303,6 +374,44 @@ mod tests {
             a: String::new(),
             b: "منذ مساء يوم الأربعاء".into()
         }));
+    }
+
+    #[test]
+    fn every_word_only_one_source_has_is_called_out_however_short() {
+        let only_b = |a: &str, b: &str| -> Vec<String> {
+            diff(a, b, None)
+                .callouts
+                .into_iter()
+                .filter(|c| c.kind == CalloutKind::Clause)
+                .map(|c| format!("{}|{}", c.a, c.b))
+                .collect()
+        };
+        assert_eq!(
+            only_b(
+                "وسط الاحتجاجات في ألماتي",
+                "وسط الاحتجاجات المتصاعدة في ألماتي"
+            ),
+            ["|المتصاعدة"]
+        );
+        assert_eq!(
+            only_b(
+                "أعلنت السلطات حالة الطوارئ في ألماتي",
+                "أعلنت السلطات مساء الأربعاء حالة الطوارئ في ألماتي"
+            ),
+            ["|مساء الأربعاء"]
+        );
+        // A word said otherwise is a clause too; a clitic or a particle is not.
+        assert_eq!(
+            only_b("الطوارئ في ألماتي", "الطوارئ في أستانا"),
+            ["ألماتي|أستانا"]
+        );
+        assert!(only_b("وقال المتحدث إن الوضع هادئ", "قال المتحدث الوضع هادئ").is_empty());
+        assert!(only_b("وأعلن أنه أرسل قوات", "وأعلنت أنها أرسلت قوات").is_empty());
+        // A name written as one word or two is a spelling.
+        let d = diff("من ألماتي أمس", "من ألما آتا أمس", None);
+        assert_eq!(d.callouts[0].kind, CalloutKind::Spelling, "{d:?}");
+        // A figure is compared by value, not as words.
+        assert!(only_b("قتل 8 أشخاص", "قتل ثمانية أشخاص").is_empty());
     }
 
     #[test]

@@ -21,7 +21,12 @@ const CORE: &[&str] = &[
     // Auxiliaries and reporting verbs.
     "كان", "كانت", "قال", "قالت", "اضاف", "اضافت", "اعلن", "اعلنت", "ذكر", "ذكرت", "اكد", "اكدت",
     "اشار", "اشارت", "تابع", "اوضح", "اوضحت", "افاد", "افادت",
-    // Days.
+];
+
+/// Days: light for alignment and phrase edges, but a day one report gives and another does
+/// not is a difference a reader must see.
+#[rustfmt::skip]
+const DAYS: &[&str] = &[
     "اليوم", "السبت", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه",
 ];
 
@@ -32,10 +37,10 @@ const ALIGNMENT: &[&str] = &[
     "نقل", "نقلت", "صرح", "وكاله", "وكالات", "الانباء", "انباء", "بيان", "مصادر", "يوم",
 ];
 
-/// Phrase edges only: the other particles, pronouns and verb forms, months and times of day,
-/// which begin or end no term; English function words, for quotes embedded in Arabic.
+/// The other particles and pronouns: phrase edges, and words whose adding or leaving out
+/// says little (see [`says_little`]).
 #[rustfmt::skip]
-const PHRASE_EDGES: &[&str] = &[
+const MORE_PARTICLES: &[&str] = &[
     // Prepositions and particles.
     "لدي", "حول", "ضد", "عبر", "دون", "سوي", "تحت", "فوق", "امام", "خلف", "وراء", "اثناء", "ضمن",
     "تجاه", "جراء", "بسبب", "اثر", "عقب", "مثل", "كما", "لكن", "لكنه", "لكنها", "بل", "ام", "اذ",
@@ -47,6 +52,15 @@ const PHRASE_EDGES: &[&str] = &[
     "اللواتي", "اللاتي", "هناك", "هنا", "لهم", "لهما", "بهم", "فيهم", "منهم", "عليهم", "اليه",
     "اليها", "اليهم", "عنه", "عنها", "عنهم", "معه", "معها", "بينهم", "لديه", "لديها", "نفسه",
     "نفسها",
+];
+
+/// Negations and exceptions: particles, but one more or less turns a report around.
+const NEGATIONS: &[&str] = &["لا", "لم", "لن", "ليس", "ليست", "غير", "الا", "ما"];
+
+/// Phrase edges only: verb forms, months and times of day, which begin or end no term;
+/// English function words, for quotes embedded in Arabic.
+#[rustfmt::skip]
+const PHRASE_EDGES: &[&str] = &[
     // Auxiliaries and reporting verbs.
     "كانوا", "يكون", "تكون", "يكن", "اصبح", "اصبحت", "وقال", "وقالت", "يقول", "تقول", "قالوا",
     "تابعت", "مشيرا", "مشيره", "مضيفا", "مضيفه",
@@ -61,24 +75,50 @@ const PHRASE_EDGES: &[&str] = &[
     "https", "www",
 ];
 
-fn set(
-    cell: &'static OnceLock<FxHashSet<&'static str>>,
-    extras: &'static [&'static str],
-) -> &'static FxHashSet<&'static str> {
-    cell.get_or_init(|| CORE.iter().chain(extras).copied().collect())
-}
-
 /// Whether alignment weighs this normalized word low: two sentences do not report the same
 /// fact because both say "وقال" or "بحسب".
 pub fn is_light_for_alignment(norm: &str) -> bool {
     static SET: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
-    set(&SET, ALIGNMENT).contains(norm)
+    cell_with(&SET, &[ALIGNMENT]).contains(norm)
+}
+
+/// Whether this normalized word, added or left out, changes nothing a reader must know: a
+/// particle, a pronoun, a reporting verb or attribution word ("وقال", "بحسب", "وكالة"), with
+/// or without a leading و or ف. Days and months are not (they date the fact), nor negations.
+pub fn says_little(norm: &str) -> bool {
+    static SET: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
+    let set = SET.get_or_init(|| {
+        CORE.iter()
+            .chain(MORE_PARTICLES)
+            .chain(ALIGNMENT.iter().filter(|w| **w != "يوم"))
+            .filter(|w| !NEGATIONS.contains(w))
+            .copied()
+            .collect()
+    });
+    let bare = norm
+        .strip_prefix('و')
+        .or_else(|| norm.strip_prefix('ف'))
+        .filter(|rest| set.contains(rest));
+    set.contains(norm) || bare.is_some()
 }
 
 /// Whether a suggested phrase may not begin or end with this normalized word.
 pub fn is_phrase_stopword(norm: &str) -> bool {
     static SET: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
-    set(&SET, PHRASE_EDGES).contains(norm)
+    cell_with(&SET, &[MORE_PARTICLES, PHRASE_EDGES]).contains(norm)
+}
+
+fn cell_with(
+    cell: &'static OnceLock<FxHashSet<&'static str>>,
+    lists: &[&'static [&'static str]],
+) -> &'static FxHashSet<&'static str> {
+    cell.get_or_init(|| {
+        CORE.iter()
+            .chain(DAYS)
+            .chain(lists.iter().flat_map(|l| l.iter()))
+            .copied()
+            .collect()
+    })
 }
 
 #[cfg(test)]
@@ -89,7 +129,13 @@ mod tests {
     #[test]
     fn words_are_stored_normalized_and_once() {
         let mut seen = FxHashSet::default();
-        for &w in CORE.iter().chain(ALIGNMENT).chain(PHRASE_EDGES) {
+        for &w in CORE
+            .iter()
+            .chain(DAYS)
+            .chain(ALIGNMENT)
+            .chain(MORE_PARTICLES)
+            .chain(PHRASE_EDGES)
+        {
             assert_eq!(normalize_str(w), w, "{w} is not normalized");
             assert!(seen.insert(w), "{w} is listed twice");
         }
@@ -105,5 +151,17 @@ mod tests {
         assert!(!is_phrase_stopword("كازاخستان") && !is_light_for_alignment("كازاخستان"));
         // Natural spellings are not looked up: callers normalize first.
         assert!(!is_phrase_stopword("إلى"));
+    }
+
+    #[test]
+    fn attribution_says_little_but_a_day_or_a_name_says_something() {
+        for w in ["وقال", "بحسب", "وكاله", "في", "فقد"] {
+            assert!(says_little(w) || w == "فقد", "{w}");
+        }
+        assert!(says_little("اثناء"));
+        for w in ["الاربعاء", "يوم", "المتصاعده", "كازاخستان", "لم", "ولا"]
+        {
+            assert!(!says_little(w), "{w}");
+        }
     }
 }

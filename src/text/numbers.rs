@@ -328,6 +328,12 @@ fn role_of(word: &str) -> Option<(Role, usize)> {
     found
 }
 
+/// Whether `word` (normalized) is a number word, read through its proclitics (ثمانية، وألف،
+/// عشرات): part of a figure, which the figure callouts compare by value.
+pub fn is_number_word(word: &str) -> bool {
+    role_of(word).is_some()
+}
+
 /// The value of one number word, clitics allowed (وثمانية = 8, ألفي = 2000, مئة = 100); `None`
 /// for vague words and for words that only make a number with others (أحد, نصف).
 #[cfg(test)]
