@@ -43,6 +43,7 @@ pub mod review;
 pub mod stories;
 pub mod suggest;
 pub mod text;
+pub mod translate;
 pub(crate) mod union_find;
 
 pub use align::{Alignment, Pair};

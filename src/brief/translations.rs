@@ -38,10 +38,13 @@ struct File {
     translations: Vec<Translation>,
 }
 
-/// The desk's translations, found by sentence hash.
+/// The desk's translations, found by sentence hash, in file order.
 #[derive(Debug, Default)]
 pub struct Translations {
-    by_hash: HashMap<u64, Translation>,
+    entries: Vec<(u64, Translation)>,
+    /// The line of each entry (of its hash), for messages.
+    lines: Vec<usize>,
+    by_hash: HashMap<u64, usize>,
     /// Entries whose `ar` is not the sentence their hash names (a copy-paste slip); the entry
     /// is still used, by its hash.
     pub warnings: Vec<Warning>,
@@ -49,11 +52,21 @@ pub struct Translations {
 
 impl Translations {
     pub fn get(&self, hash: u64) -> Option<&Translation> {
-        self.by_hash.get(&hash)
+        self.by_hash.get(&hash).map(|&i| &self.entries[i].1)
+    }
+
+    /// Every translation with its hash, in file order.
+    pub fn iter(&self) -> impl Iterator<Item = (u64, &Translation)> {
+        self.entries.iter().map(|(h, t)| (*h, t))
+    }
+
+    /// The line of the file where the translation of `hash` is.
+    pub fn line(&self, hash: u64) -> Option<usize> {
+        self.by_hash.get(&hash).map(|&i| self.lines[i])
     }
 
     pub fn len(&self) -> usize {
-        self.by_hash.len()
+        self.entries.len()
     }
 
     pub fn is_empty(&self) -> bool {
@@ -87,19 +100,21 @@ pub fn parse(text: &str, path: &Path) -> Result<Translations> {
     let file: File =
         toml::from_str(text).map_err(|e| toml_error(FileKind::Translations, path, text, &e))?;
     let mut translations = Translations::default();
+    let mut from = 0;
     for t in file.translations {
-        // Where the entry is in the file, for messages: the first occurrence of its hash.
-        let offset = text.find(&t.hash).unwrap_or(0);
+        // Where the entry is in the file, for messages: the next occurrence of its hash.
+        let offset = text[from..].find(&t.hash).map_or(0, |i| from + i);
+        from = offset.max(from);
         let hash = parse_hash(&t.hash).ok_or_else(|| {
             error(
                 offset,
                 format!("hash '{}' is not 16 hex digits", t.hash.replace('\n', " ")),
             )
         })?;
+        let (line, _) = line_column(text, offset);
         if let Some(ar) = &t.ar
             && sentence_hash(ar) != hash
         {
-            let (line, _) = line_column(text, offset);
             translations.warnings.push(Warning::TranslationMismatch {
                 path: path.to_path_buf(),
                 line,
@@ -107,12 +122,18 @@ pub fn parse(text: &str, path: &Path) -> Result<Translations> {
                 actual: hash_hex(sentence_hash(ar)),
             });
         }
-        if translations.by_hash.insert(hash, t.clone()).is_some() {
+        if translations
+            .by_hash
+            .insert(hash, translations.entries.len())
+            .is_some()
+        {
             return Err(error(
                 offset,
                 format!("hash {} is translated twice", t.hash),
             ));
         }
+        translations.entries.push((hash, t));
+        translations.lines.push(line);
     }
     Ok(translations)
 }

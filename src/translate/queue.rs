@@ -1,0 +1,456 @@
+//! The queue: the sentences that need English, the most valuable first. A fact's
+//! representative serves the near-copies it can honestly be reused for, so one translation
+//! covers several articles; then the fact's other wordings; then single-source sentences with
+//! glossary terms.
+
+use super::memory::{MIN_FUZZY_PERCENT, Memory, Unit};
+use super::reuse::{Reuse, judge};
+use crate::align::sentence_hash;
+use crate::brief::translations::{Translations, hash_hex};
+use crate::figures;
+use crate::glossary::{Glossary, Matcher};
+use crate::pipeline::Analysis;
+use crate::review::{Callout, Op, diff};
+use rustc_hash::{FxHashMap, FxHashSet};
+use serde::Serialize;
+
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// Items given in full (terms, figures, memory matches); `None` for all.
+    pub top: Option<usize>,
+    pub min_fuzzy: u8,
+    /// Memory matches per item.
+    pub matches: usize,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            top: None,
+            min_fuzzy: MIN_FUZZY_PERCENT,
+            matches: 3,
+        }
+    }
+}
+
+/// Where a sentence's English comes from, before anything is queued.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Served {
+    /// The desk translated this very sentence.
+    Desk,
+    /// The desk's translation of another sentence (its hash) says the same thing.
+    Reuse(u64),
+    /// No English yet.
+    Needed,
+}
+
+/// A sentence as the queue cites it.
+#[derive(Debug, Clone, Serialize)]
+pub struct SentenceRef {
+    /// The sentence's hash: what `translate --set` takes.
+    pub reference: String,
+    /// The article, as `mizan segment` names it, and the sentence's index there (`FILE#N`).
+    pub doc: String,
+    pub index: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Term {
+    pub ar: String,
+    pub en: String,
+    pub surface: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct FigureRef {
+    pub amount: String,
+    pub label: String,
+    pub arabic: String,
+}
+
+/// A unit of the memory offered for a sentence.
+#[derive(Debug, Clone, Serialize)]
+pub struct Suggestion {
+    /// `fuzzy`: a suggestion to edit, never the sentence's English.
+    pub kind: &'static str,
+    pub percent: u8,
+    pub reference: String,
+    pub ar: String,
+    pub en: String,
+    pub by: Option<String>,
+    /// The word diff from the memory's Arabic (A) to this sentence (B).
+    pub diff: Vec<Op>,
+    /// What the translation would get wrong: figures, clauses, terms.
+    pub differences: Vec<Callout>,
+}
+
+/// One sentence to translate.
+#[derive(Debug, Clone, Serialize)]
+pub struct Item {
+    /// 1-based place in the queue.
+    pub rank: usize,
+    #[serde(flatten)]
+    pub sentence: SentenceRef,
+    pub ar: String,
+    /// The fact it stands for (cluster number), if aligned.
+    pub fact: Option<usize>,
+    /// Distinct outlets reporting the fact (1 for a single-source sentence).
+    pub sources: usize,
+    /// The near-copies its translation serves as well (honest reuse), itself not included.
+    pub covers: Vec<SentenceRef>,
+    pub terms: Vec<Term>,
+    pub figures: Vec<FigureRef>,
+    pub matches: Vec<Suggestion>,
+    /// Index into the analysis's sentences.
+    #[serde(skip)]
+    pub at: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Queue {
+    pub items: Vec<Item>,
+    /// Reporting sentences of the articles.
+    pub sentences: usize,
+    /// Of them: translated by the desk, served by exact reuse, needing English (aligned ones
+    /// and single-source ones with glossary terms; other single-source sentences are not
+    /// queued).
+    pub desk: usize,
+    pub reused: usize,
+    pub needing: usize,
+}
+
+/// What the queue is built from.
+pub struct Inputs<'a> {
+    pub analysis: &'a Analysis<'a>,
+    pub glossary: &'a Glossary,
+    pub matcher: &'a Matcher,
+    pub translations: &'a Translations,
+    pub memory: &'a Memory,
+}
+
+/// A sentence's hash for every aligned sentence of the analysis.
+pub fn hashes(analysis: &Analysis<'_>) -> Vec<u64> {
+    crate::parallel::map(&analysis.sentences, |s| sentence_hash(s.text))
+}
+
+/// How sentence `s` is served: the desk's own translation, else a memory unit that says the
+/// same thing (the translated sentences of its fact first, then the memory's best matches).
+pub fn served(
+    text: &str,
+    hash: u64,
+    fact_units: &[&Unit],
+    memory: &Memory,
+    matcher: Option<&Matcher>,
+    min_fuzzy: u8,
+) -> Served {
+    if memory.exact(hash).is_some() {
+        return Served::Desk;
+    }
+    let mut tried: FxHashSet<u64> = FxHashSet::default();
+    for unit in fact_units
+        .iter()
+        .copied()
+        .chain(memory.fuzzy(text, min_fuzzy, 3).into_iter().map(|m| m.unit))
+    {
+        if tried.insert(unit.hash) && judge(&unit.ar, text, matcher).is_exact() {
+            return Served::Reuse(unit.hash);
+        }
+    }
+    Served::Needed
+}
+
+/// Build the queue.
+pub fn queue(inputs: &Inputs<'_>, options: &Options) -> Queue {
+    let Inputs {
+        analysis,
+        matcher,
+        memory,
+        ..
+    } = *inputs;
+    let sentences = &analysis.sentences;
+    let alignment = &analysis.alignment;
+    let hashes = hashes(analysis);
+    let mut fact_of: Vec<Option<usize>> = vec![None; sentences.len()];
+    for (c, members) in alignment.clusters.iter().enumerate() {
+        for &s in members {
+            fact_of[s] = Some(c);
+        }
+    }
+    // Scores of the pairs of each fact, for its most central sentence and direct copies.
+    let mut partners: FxHashMap<usize, Vec<(usize, f64)>> = FxHashMap::default();
+    for p in &alignment.pairs {
+        partners.entry(p.a).or_default().push((p.b, p.score));
+        partners.entry(p.b).or_default().push((p.a, p.score));
+    }
+
+    // Facts: each one's groups (a representative and the near-copies it serves).
+    let facts: Vec<(usize, FactGroups)> = crate::parallel::map(
+        &alignment.clusters.iter().enumerate().collect::<Vec<_>>(),
+        |&(c, members)| {
+            (
+                c,
+                fact_groups(
+                    members, &hashes, sentences, &partners, memory, matcher, options,
+                ),
+            )
+        },
+    );
+    let mut desk = 0;
+    let mut reused = 0;
+    let mut needing = 0;
+    for (_, f) in &facts {
+        desk += f.desk;
+        reused += f.reused;
+        needing += f.groups.iter().map(|g| 1 + g.1.len()).sum::<usize>();
+    }
+    // Rank facts as the briefing does: distinct outlets, articles, glossary entries.
+    let hits: Vec<Vec<crate::glossary::Hit>> =
+        crate::parallel::map(sentences, |s| matcher.find(s.text));
+    let rank_key = |members: &[usize]| {
+        let outlets: FxHashSet<usize> = members.iter().map(|&s| sentences[s].outlet).collect();
+        let docs: FxHashSet<usize> = members.iter().map(|&s| sentences[s].doc).collect();
+        let entries: FxHashSet<usize> = members
+            .iter()
+            .flat_map(|&s| hits[s].iter().map(|h| h.entry))
+            .collect();
+        (outlets.len(), docs.len(), entries.len())
+    };
+    let mut ranked: Vec<(usize, (usize, usize, usize))> = facts
+        .iter()
+        .map(|(c, _)| (*c, rank_key(&alignment.clusters[*c])))
+        .collect();
+    ranked.sort_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(&y.0)));
+    let groups_of: FxHashMap<usize, &FactGroups> = facts.iter().map(|(c, f)| (*c, f)).collect();
+
+    // (sentence, fact, sources, covers), in queue order.
+    let mut order: Vec<(usize, Option<usize>, usize, Vec<usize>)> = Vec::new();
+    for &(c, (sources, ..)) in &ranked {
+        if let Some((rep, covers)) = groups_of[&c].groups.first() {
+            order.push((*rep, Some(c), sources, covers.clone()));
+        }
+    }
+    let mut later: Vec<(usize, Option<usize>, usize, Vec<usize>)> = Vec::new();
+    for &(c, _) in &ranked {
+        for (rep, covers) in groups_of[&c].groups.iter().skip(1) {
+            let outlets: FxHashSet<usize> = std::iter::once(rep)
+                .chain(covers)
+                .map(|&s| sentences[s].outlet)
+                .collect();
+            later.push((*rep, Some(c), outlets.len(), covers.clone()));
+        }
+    }
+    later.sort_by_key(|x| std::cmp::Reverse(x.2)); // stable: fact order on ties
+    order.extend(later);
+
+    // Single-source sentences with glossary terms, by distinct entries and figures.
+    let singles: Vec<usize> = (0..sentences.len())
+        .filter(|&s| fact_of[s].is_none() && !hits[s].is_empty())
+        .collect();
+    let single_served: Vec<(usize, Served, usize)> = crate::parallel::map(&singles, |&s| {
+        let text = sentences[s].text;
+        let how = served(
+            text,
+            hashes[s],
+            &[],
+            memory,
+            Some(matcher),
+            options.min_fuzzy,
+        );
+        let entries: FxHashSet<usize> = hits[s].iter().map(|h| h.entry).collect();
+        let weight = if how == Served::Needed {
+            entries.len() + figures::extract(text).len()
+        } else {
+            0
+        };
+        (s, how, weight)
+    });
+    let mut single_order: Vec<(usize, usize)> = Vec::new();
+    for (s, how, weight) in single_served {
+        match how {
+            Served::Desk => desk += 1,
+            Served::Reuse(_) => reused += 1,
+            Served::Needed => {
+                needing += 1;
+                single_order.push((s, weight));
+            }
+        }
+    }
+    single_order.sort_by_key(|a| std::cmp::Reverse(a.1)); // stable: reading order on ties
+    order.extend(
+        single_order
+            .into_iter()
+            .map(|(s, _)| (s, None, 1, Vec::new())),
+    );
+
+    let cite = |s: usize| SentenceRef {
+        reference: hash_hex(hashes[s]),
+        doc: analysis.corpus.documents[sentences[s].doc].id.clone(),
+        index: sentences[s].index,
+    };
+    let full = options.top.unwrap_or(usize::MAX);
+    let items = order
+        .into_iter()
+        .enumerate()
+        .map(|(i, (s, fact, sources, covers))| {
+            let mut item = Item {
+                rank: i + 1,
+                sentence: cite(s),
+                ar: sentences[s].text.to_string(),
+                fact,
+                sources,
+                covers: covers.iter().map(|&o| cite(o)).collect(),
+                terms: Vec::new(),
+                figures: Vec::new(),
+                matches: Vec::new(),
+                at: s,
+            };
+            if i < full {
+                detail(&mut item, &hits[s], inputs, options);
+            }
+            item
+        })
+        .collect();
+    Queue {
+        items,
+        sentences: sentences.len(),
+        desk,
+        reused,
+        needing,
+    }
+}
+
+/// A fact's sentences by how they are served: counts, and the groups still to translate
+/// (representative, the near-copies its translation would serve), most central first.
+struct FactGroups {
+    desk: usize,
+    reused: usize,
+    groups: Vec<(usize, Vec<usize>)>,
+}
+
+fn fact_groups(
+    members: &[usize],
+    hashes: &[u64],
+    sentences: &[crate::align::Sentence<'_>],
+    partners: &FxHashMap<usize, Vec<(usize, f64)>>,
+    memory: &Memory,
+    matcher: &Matcher,
+    options: &Options,
+) -> FactGroups {
+    let units: Vec<&Unit> = members
+        .iter()
+        .filter_map(|&s| memory.exact(hashes[s]))
+        .collect();
+    let (mut desk, mut reused) = (0, 0);
+    let mut open: Vec<usize> = Vec::new();
+    for &s in members {
+        match served(
+            sentences[s].text,
+            hashes[s],
+            &units,
+            memory,
+            Some(matcher),
+            options.min_fuzzy,
+        ) {
+            Served::Desk => desk += 1,
+            Served::Reuse(_) => reused += 1,
+            Served::Needed => open.push(s),
+        }
+    }
+    let mut groups = Vec::new();
+    while !open.is_empty() {
+        let is_open: FxHashSet<usize> = open.iter().copied().collect();
+        let centrality = |s: usize| -> f64 {
+            partners.get(&s).map_or(0.0, |p| {
+                p.iter()
+                    .filter(|(o, _)| is_open.contains(o))
+                    .map(|(_, sc)| sc)
+                    .sum()
+            })
+        };
+        let mut rep = open[0];
+        let mut best = centrality(rep);
+        for &s in &open[1..] {
+            let c = centrality(s);
+            if c > best + 1e-9 {
+                (rep, best) = (s, c);
+            }
+        }
+        // Only sentences paired with the representative can be its near-copies.
+        let covers: Vec<usize> = partners
+            .get(&rep)
+            .map_or(&[][..], Vec::as_slice)
+            .iter()
+            .map(|&(o, _)| o)
+            .filter(|o| is_open.contains(o))
+            .filter(|&o| judge(sentences[rep].text, sentences[o].text, Some(matcher)).is_exact())
+            .collect();
+        open.retain(|s| *s != rep && !covers.contains(s));
+        let mut covers = covers;
+        covers.sort_unstable();
+        covers.dedup();
+        groups.push((rep, covers));
+    }
+    FactGroups {
+        desk,
+        reused,
+        groups,
+    }
+}
+
+/// An item's terms, figures and memory matches.
+fn detail(item: &mut Item, hits: &[crate::glossary::Hit], inputs: &Inputs<'_>, options: &Options) {
+    let text = item.ar.as_str();
+    let mut seen = FxHashSet::default();
+    item.terms = hits
+        .iter()
+        .filter(|h| seen.insert(h.entry))
+        .map(|h| {
+            let entry = &inputs.glossary.terms[h.entry];
+            Term {
+                ar: entry.ar.clone(),
+                en: entry.en.clone(),
+                surface: h.span.slice(text).to_string(),
+            }
+        })
+        .collect();
+    item.figures = figures::extract(text)
+        .iter()
+        .map(|f| FigureRef {
+            amount: f.amount(),
+            label: f.label(),
+            arabic: f.span.slice(text).to_string(),
+        })
+        .collect();
+    item.matches = suggestions(text, inputs.memory, Some(inputs.matcher), options);
+}
+
+/// The memory's fuzzy matches for `text`, each with its diff and what differs.
+pub fn suggestions(
+    text: &str,
+    memory: &Memory,
+    matcher: Option<&Matcher>,
+    options: &Options,
+) -> Vec<Suggestion> {
+    memory
+        .fuzzy(text, options.min_fuzzy, options.matches)
+        .into_iter()
+        .map(|m| {
+            let word_diff = diff(&m.unit.ar, text, matcher);
+            let differences = match super::reuse::judge_diff(&word_diff, &m.unit.ar, text, matcher)
+            {
+                Reuse::Exact => Vec::new(),
+                Reuse::Fuzzy(why) => why,
+            };
+            Suggestion {
+                kind: "fuzzy",
+                percent: m.percent,
+                reference: m.unit.reference(),
+                ar: m.unit.ar.clone(),
+                en: m.unit.en.clone(),
+                by: m.unit.by.clone(),
+                diff: word_diff.ops,
+                differences,
+            }
+        })
+        .collect()
+}

@@ -1,0 +1,123 @@
+//! Honest reuse, the memory's discipline: a translation serves another sentence as its English
+//! only when the two say the same thing. Same figures by value, same glossary entries, no
+//! words added, left out or said otherwise beyond spelling, clitics, agreement and attribution
+//! (what [`crate::review::diff`] reports as clauses). Anything else is a fuzzy match: a
+//! suggestion with what differs, never the sentence's English.
+
+use crate::glossary::Matcher;
+use crate::review::{Callout, CalloutKind, WordDiff, diff};
+use std::collections::BTreeSet;
+
+/// Whether the translation of `source` can be the English of `target`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Reuse {
+    /// They say the same thing: the translation serves as it is.
+    Exact,
+    /// They differ in what the callouts say (figures, clauses, glossary terms): a suggestion.
+    Fuzzy(Vec<Callout>),
+}
+
+impl Reuse {
+    pub fn is_exact(&self) -> bool {
+        matches!(self, Reuse::Exact)
+    }
+}
+
+/// Judge reusing the translation of `source` (the memory's Arabic) for `target`, from their
+/// word diff (`source` as A).
+pub fn judge(source: &str, target: &str, matcher: Option<&Matcher>) -> Reuse {
+    judge_diff(&diff(source, target, matcher), source, target, matcher)
+}
+
+/// [`judge`] on a diff already made.
+pub fn judge_diff(
+    word_diff: &WordDiff,
+    source: &str,
+    target: &str,
+    matcher: Option<&Matcher>,
+) -> Reuse {
+    let mut differences: Vec<Callout> = word_diff
+        .callouts
+        .iter()
+        .filter(|c| c.kind != CalloutKind::Spelling)
+        .cloned()
+        .collect();
+    if differences.is_empty()
+        && let Some(m) = matcher
+    {
+        // One term for another that the words did not show (two entries spelled alike).
+        let (hits_a, hits_b) = (m.find(source), m.find(target));
+        let entries = |hits: &[crate::glossary::Hit]| -> BTreeSet<usize> {
+            hits.iter().map(|h| h.entry).collect()
+        };
+        let (a, b) = (entries(&hits_a), entries(&hits_b));
+        if a != b {
+            let only = |hits: &[crate::glossary::Hit], text: &str, other: &BTreeSet<usize>| {
+                hits.iter()
+                    .filter(|h| !other.contains(&h.entry))
+                    .map(|h| h.span.slice(text))
+                    .collect::<Vec<_>>()
+                    .join("، ")
+            };
+            differences.push(Callout {
+                kind: CalloutKind::Clause,
+                a: only(&hits_a, source, &b),
+                b: only(&hits_b, target, &a),
+            });
+        }
+    }
+    if differences.is_empty() {
+        Reuse::Exact
+    } else {
+        Reuse::Fuzzy(differences)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TRANSLATED: &str = "وكان الرئيس قاسم جومارت توكاييف قد فرض حالة الطوارئ في آلماتا ومنطقة مانغيستاو من 5 إلى 19 يناير، مع حظر تجول ليلي وقيود على التنقل من المدينة وإليها.";
+
+    #[test]
+    fn spelling_and_attribution_do_not_stop_reuse() {
+        let respelled = "وكان الرئيس قاسم جومارت توكاييف قد فرض حالة الطوارئ في ألماتي ومنطقة مانغيستاو من 5 الى 19 يناير، مع حظر تجول ليلي وقيود على التنقل من المدينة وإليها";
+        assert_eq!(judge(TRANSLATED, respelled, None), Reuse::Exact);
+    }
+
+    #[test]
+    fn a_clause_added_or_left_out_makes_it_a_suggestion() {
+        // Sample fact 4, row [6]: extends the emergency to the whole country, and has no
+        // restrictions on travel.
+        let row6 = "وكان توكاييف قد فرض حالة الطوارئ في ألماتي ومنطقة مانغيستاو من 5 إلى 19 يناير، قبل أن يوسعها لتشمل البلاد كلها، مع حظر تجول ليلي.";
+        let Reuse::Fuzzy(why) = judge(TRANSLATED, row6, None) else {
+            panic!("reused")
+        };
+        let added: Vec<&str> = why
+            .iter()
+            .filter(|c| c.a.is_empty())
+            .map(|c| c.b.as_str())
+            .collect();
+        assert_eq!(added, ["قبل أن يوسعها لتشمل البلاد كلها،"]);
+        assert!(why.iter().any(|c| c.a.starts_with("وقيود")), "{why:?}");
+    }
+
+    #[test]
+    fn a_different_figure_makes_it_a_suggestion() {
+        let a = "قتل 8 من أفراد قوات الأمن في ألماتي";
+        let b = "قتل 16 من أفراد قوات الأمن في ألماتي";
+        let Reuse::Fuzzy(why) = judge(a, b, None) else {
+            panic!("reused")
+        };
+        assert_eq!(why[0].kind, CalloutKind::Figure);
+        // The same figure in words is the same figure.
+        assert!(judge(a, "قتل ثمانية من أفراد قوات الأمن في ألماتي", None).is_exact());
+    }
+
+    #[test]
+    fn one_agency_for_three_is_not_the_same_attribution() {
+        let three = "ونقلت وكالات إنترفاكس-كازاخستان وتاس ونوفوستي عن الشرطة أن الوضع هادئ";
+        let one = "ونقلت وكالة إنترفاكس عن الشرطة أن الوضع هادئ";
+        assert!(!judge(three, one, None).is_exact());
+    }
+}
