@@ -30,6 +30,7 @@ use crate::stories::{
     summary::{ArticleFacts, Summary},
 };
 use crate::text::{self, Sentence, SentenceKind};
+use crate::translate;
 use std::path::PathBuf;
 
 /// The stages a run reports on, in their order.
@@ -41,6 +42,7 @@ pub enum Stage {
     Align,
     Stories,
     Brief,
+    Translate,
     Render,
     Write,
 }
@@ -53,6 +55,7 @@ impl Stage {
             Stage::Align => "align",
             Stage::Stories => "stories",
             Stage::Brief => "brief",
+            Stage::Translate => "translate",
             Stage::Render => "render",
             Stage::Write => "write",
         }
@@ -539,6 +542,82 @@ fn name_terms(
             None => surfaces.get(&t).cloned(),
         })
         .collect()
+}
+
+/// What the translation stage takes from the desk's files.
+#[derive(Debug, Clone, Copy)]
+pub struct TranslateDesk<'a> {
+    pub glossary: &'a Glossary,
+    pub matcher: &'a Matcher,
+    pub translations: &'a Translations,
+}
+
+impl Analysis<'_> {
+    /// The desk's translation memory; an entry that does not keep its Arabic beside takes it
+    /// from the sentence of these articles with its hash.
+    pub fn memory(&self, translations: &Translations) -> translate::Memory {
+        let by_hash: std::collections::HashMap<u64, &str> = self
+            .sentences
+            .iter()
+            .map(|s| (align::sentence_hash(s.text), s.text))
+            .collect();
+        translate::Memory::new(translations, |h| by_hash.get(&h).copied())
+    }
+
+    /// The translation queue of these articles (`mizan translate`).
+    pub fn translation_queue(
+        &self,
+        desk: TranslateDesk<'_>,
+        memory: &translate::Memory,
+        options: &translate::queue::Options,
+        reporter: &dyn Reporter,
+    ) -> translate::Queue {
+        stage(reporter, Stage::Translate, None, || {
+            translate::queue(
+                &translate::queue::Inputs {
+                    analysis: self,
+                    glossary: desk.glossary,
+                    matcher: desk.matcher,
+                    translations: desk.translations,
+                    memory,
+                },
+                options,
+            )
+        })
+    }
+
+    /// QA of the desk's translations against these articles (`mizan translate --check`).
+    pub fn translation_qa(&self, desk: TranslateDesk<'_>) -> Vec<translate::qa::Finding> {
+        let by_hash: std::collections::HashMap<u64, &str> = self
+            .sentences
+            .iter()
+            .map(|s| (align::sentence_hash(s.text), s.text))
+            .collect();
+        translate::qa::check(
+            desk.translations,
+            &|h| by_hash.get(&h).map(|s| s.to_string()),
+            desk.glossary,
+            desk.matcher,
+        )
+    }
+
+    /// The sentence (an index into [`Analysis::sentences`]) a user's reference names: its
+    /// hash or a prefix of it, or `FILE#N`.
+    pub fn find_sentence(
+        &self,
+        reference: &str,
+    ) -> std::result::Result<usize, translate::reference::Unresolved> {
+        let named: Vec<translate::reference::Named<'_>> = self
+            .sentences
+            .iter()
+            .map(|s| translate::reference::Named {
+                hash: align::sentence_hash(s.text),
+                doc: &self.corpus.documents[s.doc].id,
+                index: s.index,
+            })
+            .collect();
+        translate::reference::resolve(reference, &named)
+    }
 }
 
 /// What the briefing takes from the desk's files.

@@ -102,10 +102,21 @@ pub fn build_with_progress(
         found
     });
     let articles = self::articles(inputs);
+    let by_hash: HashMap<u64, usize> = found
+        .iter()
+        .enumerate()
+        .rev()
+        .map(|(s, f)| (f.hash, s))
+        .collect();
+    let memory = crate::translate::Memory::new(translations, |h| {
+        by_hash.get(&h).map(|&s| sentences[s].text)
+    });
     let builder = Builder {
         inputs,
         articles: &articles,
         found: &found,
+        memory: &memory,
+        by_hash: &by_hash,
         scores: alignment
             .pairs
             .iter()
@@ -220,6 +231,13 @@ pub fn build_with_progress(
             other_facts: total_other,
             translations: translations.len(),
             translations_used: translations_used.len(),
+            english: english_counts(
+                facts
+                    .iter()
+                    .chain(story_briefs.iter().flat_map(|s| s.facts.iter()))
+                    .chain(&other_facts)
+                    .map(|f| f.main.english.origin),
+            ),
         },
         outlets: outlets(&articles),
         articles,
@@ -235,9 +253,32 @@ pub fn build_with_progress(
     }
 }
 
+/// The shown facts by the origin of their main sentence's English.
+fn english_counts(origins: impl Iterator<Item = Origin>) -> EnglishCounts {
+    let mut counts = EnglishCounts::default();
+    for origin in origins {
+        counts.facts += 1;
+        match origin {
+            Origin::Desk => counts.translated += 1,
+            Origin::ExactReuse => {
+                counts.translated += 1;
+                counts.exact_reuse += 1;
+            }
+            Origin::Fuzzy => counts.fuzzy += 1,
+            Origin::Gloss => counts.gloss += 1,
+            _ => counts.none += 1,
+        }
+    }
+    counts
+}
+
 /// The stages' outputs and what was found in each sentence, shared by the parts of the
 /// briefing (facts.rs, english.rs, figures.rs, terms.rs).
 pub(super) struct Builder<'a> {
+    /// The desk's translation memory, for exact reuse and fuzzy suggestions.
+    pub(super) memory: &'a crate::translate::Memory,
+    /// The first sentence with each hash.
+    pub(super) by_hash: &'a HashMap<u64, usize>,
     pub(super) inputs: &'a Inputs<'a>,
     pub(super) articles: &'a [Article],
     pub(super) found: &'a [Found],

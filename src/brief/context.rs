@@ -96,6 +96,21 @@ pub struct Counts {
     /// Desk translations available / used in this briefing.
     pub translations: usize,
     pub translations_used: usize,
+    /// The English of the shown facts' main sentences, by origin.
+    pub english: EnglishCounts,
+}
+
+/// How much of the briefing is in English: the shown facts (their main sentences) by where
+/// their English comes from.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct EnglishCounts {
+    pub facts: usize,
+    /// Translated: by the desk, or by exact reuse of a desk translation.
+    pub translated: usize,
+    pub exact_reuse: usize,
+    pub fuzzy: usize,
+    pub gloss: usize,
+    pub none: usize,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -153,24 +168,47 @@ pub struct Line {
 /// The English of a sentence and where it comes from.
 #[derive(Debug, Clone, Serialize)]
 pub struct English {
+    /// The English; for `fuzzy`, the translation of another sentence offered to edit.
     pub text: String,
     pub origin: Origin,
+    /// `exact_reuse` and `fuzzy` from an aligned sentence: the pair's score.
     pub similarity: Option<f64>,
+    /// `exact_reuse` and `fuzzy`: the translation memory's match percentage.
+    pub percent: Option<u8>,
+    /// `exact_reuse` and `fuzzy`: the translated sentence, when it is in these articles.
     pub from: Option<Citation>,
+    /// `exact_reuse` and `fuzzy`: the translated sentence's hash.
+    pub reference: Option<String>,
     /// Who translated it, where the translation says.
     pub by: Option<String>,
+    /// `fuzzy`: what this sentence says otherwise than the translated one (`kind` figure or
+    /// clause; `memory` what the translated sentence has, `this` what this one has).
+    pub differences: Vec<EnglishDifference>,
+}
+
+/// Where a fuzzy suggestion does not fit the sentence.
+#[derive(Debug, Clone, Serialize)]
+pub struct EnglishDifference {
+    pub kind: &'static str,
+    pub memory: String,
+    pub this: String,
 }
 
 /// Where the English of a sentence comes from. Templates compare it to the strings it
-/// serializes to (`desk`, `near_duplicate`, `gloss`, `none`), so a variant is never renamed.
+/// serializes to (`desk`, `exact_reuse`, `fuzzy`, `gloss`, `none`), so a variant is never
+/// renamed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Origin {
     /// The desk's translation (translations.toml).
     Desk,
-    /// The desk translation of an aligned sentence (see `similarity` and `from`).
-    NearDuplicate,
+    /// The desk's translation of another sentence that says the same thing (same figures,
+    /// terms and clauses; only spelling or attribution differ): see `from`.
+    ExactReuse,
+    /// The desk's translation of a similar sentence that says something else: a suggestion
+    /// with its `differences`, never this sentence's English.
+    Fuzzy,
     /// The glossary's English for the terms found, in order: not a translation.
     Gloss,
     /// No translation and no glossary term.

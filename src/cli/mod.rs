@@ -12,6 +12,7 @@ mod review;
 mod segment;
 mod shell;
 mod stories;
+mod translate;
 
 use clap::{Parser, Subcommand};
 use std::io::Write;
@@ -42,6 +43,7 @@ enum Command {
     Review(review::Args),
     Brief(brief::Args),
     Stories(stories::Args),
+    Translate(translate::Args),
     Init(init::Args),
     Completions(shell::CompletionsArgs),
     Man(shell::ManArgs),
@@ -58,6 +60,7 @@ pub fn main() -> ExitCode {
         Command::Review(args) => review::run(args),
         Command::Brief(args) => brief::run(args),
         Command::Stories(args) => stories::run(args),
+        Command::Translate(args) => translate::run(args),
         Command::Init(args) => init::run(args),
         Command::Completions(args) => shell::completions(args),
         Command::Man(args) => shell::man(args),
@@ -107,7 +110,9 @@ fn exit_code(err: &anyhow::Error) -> u8 {
     if err.downcast_ref::<UsageError>().is_some() {
         return 2;
     }
-    if err.downcast_ref::<glossary::CheckFailed>().is_some() {
+    if err.downcast_ref::<glossary::CheckFailed>().is_some()
+        || err.downcast_ref::<translate::CheckFailed>().is_some()
+    {
         return 1;
     }
     match err.downcast_ref::<mizan::Error>() {

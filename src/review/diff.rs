@@ -53,19 +53,75 @@ const MIN_VARIANT_LETTERS: usize = 5;
 /// Nor words longer than this.
 const MAX_VARIANT_LETTERS: usize = 40;
 
+/// A sentence made ready for diffing: its words, their comparison keys, the glossary entry of
+/// each word and its figures. A caller diffing one sentence against many prepares it once.
+#[derive(Debug, Clone)]
+pub struct Prepared<'a> {
+    words: Vec<&'a str>,
+    keys: Vec<String>,
+    entries: Vec<Option<usize>>,
+    figures: Vec<String>,
+}
+
+impl Prepared<'_> {
+    /// The glossary entries the sentence names, each with the words that name it.
+    pub fn entries(&self) -> Vec<(usize, String)> {
+        let mut out: Vec<(usize, String)> = Vec::new();
+        for (k, entry) in self.entries.iter().enumerate() {
+            let Some(e) = *entry else { continue };
+            match out.last_mut() {
+                Some((last, words)) if *last == e && k > 0 && self.entries[k - 1] == Some(e) => {
+                    words.push(' ');
+                    words.push_str(bare(self.words[k]));
+                }
+                _ => out.push((e, bare(self.words[k]).to_string())),
+            }
+        }
+        out
+    }
+}
+
+/// Prepare `text` for [`diff_prepared`].
+pub fn prepare<'a>(text: &'a str, matcher: Option<&Matcher>) -> Prepared<'a> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    Prepared {
+        keys: words.iter().map(|w| key(w)).collect(),
+        words,
+        entries: word_entries(text, matcher),
+        figures: figures_of(text, matcher),
+    }
+}
+
+/// [`prepare`], with the sentence's glossary hits found already (`matcher.find(text)`).
+pub fn prepare_with_hits<'a>(
+    text: &'a str,
+    hits: &[crate::glossary::Hit],
+    matcher: &Matcher,
+) -> Prepared<'a> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    Prepared {
+        keys: words.iter().map(|w| key(w)).collect(),
+        words,
+        entries: entries_of_words(text, hits),
+        figures: figures_of(text, Some(matcher)),
+    }
+}
+
 /// Diff two sentences word by word. Words are compared in normalized form (so أ/ا, ة/ه and
 /// diacritics do not count as differences) and shown as written.
 pub fn diff(a: &str, b: &str, matcher: Option<&Matcher>) -> WordDiff {
-    let words_a: Vec<&str> = a.split_whitespace().collect();
-    let words_b: Vec<&str> = b.split_whitespace().collect();
-    let entries_a = word_entries(a, matcher);
-    let entries_b = word_entries(b, matcher);
-    let keys_a: Vec<String> = words_a.iter().map(|w| key(w)).collect();
-    let keys_b: Vec<String> = words_b.iter().map(|w| key(w)).collect();
+    diff_prepared(&prepare(a, matcher), &prepare(b, matcher))
+}
+
+/// [`diff`] of two prepared sentences.
+pub fn diff_prepared(a: &Prepared<'_>, b: &Prepared<'_>) -> WordDiff {
+    let (words_a, words_b) = (&a.words, &b.words);
+    let (entries_a, entries_b) = (&a.entries, &b.entries);
+    let (keys_a, keys_b) = (&a.keys, &b.keys);
     let join = |words: &[&str]| words.join(" ");
     let mut ops = Vec::new();
     let mut callouts = Vec::new();
-    for op in capture_diff_slices(Algorithm::Patience, &keys_a, &keys_b) {
+    for op in capture_diff_slices(Algorithm::Patience, keys_a, keys_b) {
         match op {
             DiffOp::Equal {
                 old_index,
@@ -174,7 +230,7 @@ pub fn diff(a: &str, b: &str, matcher: Option<&Matcher>) -> WordDiff {
             }
         }
     }
-    callouts.extend(figure_callouts(a, b, matcher));
+    callouts.extend(figure_callouts(&a.figures, &b.figures));
     WordDiff { ops, callouts }
 }
 
@@ -223,10 +279,14 @@ fn key(word: &str) -> String {
 
 /// For each white-space word of `text`, the glossary entry a hit covering it belongs to.
 fn word_entries(text: &str, matcher: Option<&Matcher>) -> Vec<Option<usize>> {
-    let Some(m) = matcher else {
-        return Vec::new();
-    };
-    let hits = m.find(text);
+    match matcher {
+        Some(m) => entries_of_words(text, &m.find(text)),
+        None => Vec::new(),
+    }
+}
+
+/// [`word_entries`] from the sentence's hits, found already.
+fn entries_of_words(text: &str, hits: &[crate::glossary::Hit]) -> Vec<Option<usize>> {
     // Hits come in text order and do not overlap, so one cursor walks them beside the words:
     // linear in the sentence, not words × hits.
     let mut next = 0;
@@ -271,16 +331,17 @@ fn is_spelling_variant(x: &str, y: &str, same_entry: Option<bool>) -> bool {
         && edit_distance(&kx, &ky) <= 2
 }
 
+/// A sentence's figures by value, in order.
+fn figures_of(text: &str, matcher: Option<&Matcher>) -> Vec<String> {
+    features(text, matcher)
+        .units
+        .into_iter()
+        .filter_map(|(u, _)| u.strip_prefix("n:").map(str::to_string))
+        .collect()
+}
+
 /// Figures (by value) that one sentence has and the other does not.
-fn figure_callouts(a: &str, b: &str, matcher: Option<&Matcher>) -> Vec<Callout> {
-    let figures = |s: &str| -> Vec<String> {
-        features(s, matcher)
-            .units
-            .into_iter()
-            .filter_map(|(u, _)| u.strip_prefix("n:").map(str::to_string))
-            .collect()
-    };
-    let (fa, fb) = (figures(a), figures(b));
+fn figure_callouts(fa: &[String], fb: &[String]) -> Vec<Callout> {
     // Sets for the look-ups (a long sentence has thousands of figures); the lists keep order.
     let (set_a, set_b): (HashSet<&String>, HashSet<&String>) =
         (fa.iter().collect(), fb.iter().collect());

@@ -5,5 +5,7 @@ pub(crate) mod diff;
 pub mod render;
 
 pub use decisions::{Change, Decision, Reviews, Verdict};
-pub use diff::{Callout, CalloutKind, Op, WordDiff, diff};
+pub use diff::{
+    Callout, CalloutKind, Op, Prepared, WordDiff, diff, diff_prepared, prepare, prepare_with_hits,
+};
 pub use render::ReviewedPair;

@@ -134,11 +134,33 @@ impl Memory {
         }
         let mut candidates: Vec<(u32, u32)> = shared.into_iter().collect();
         candidates.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        // The words in common, in any order, bound the percentage from above: a unit that
+        // cannot reach `min_percent` is not diffed.
+        let mut bag: FxHashMap<&str, u32> = FxHashMap::default();
+        for w in &query {
+            *bag.entry(w.as_str()).or_default() += 1;
+        }
+        let reachable = |unit: &Unit| {
+            let mut left = bag.clone();
+            let common = unit
+                .words
+                .iter()
+                .filter(|w| match left.get_mut(w.as_str()) {
+                    Some(n) if *n > 0 => {
+                        *n -= 1;
+                        true
+                    }
+                    _ => false,
+                })
+                .count();
+            let total = query.len() + unit.words.len();
+            total > 0 && 200 * common >= usize::from(min_percent) * total
+        };
         let mut matches: Vec<Match<'_>> = candidates
             .into_iter()
             .take(COMPARED)
             .map(|(u, _)| &self.units[u as usize])
-            .filter(|unit| unit.hash != hash)
+            .filter(|unit| unit.hash != hash && reachable(unit))
             .map(|unit| Match {
                 unit,
                 percent: percent(&unit.words, &query),

@@ -7,6 +7,7 @@ pub mod memory;
 pub mod qa;
 pub mod queue;
 pub mod record;
+pub mod reference;
 pub mod reuse;
 
 pub use memory::{Match, Memory, Unit};

@@ -5,7 +5,7 @@
 //! suggestion with what differs, never the sentence's English.
 
 use crate::glossary::Matcher;
-use crate::review::{Callout, CalloutKind, WordDiff, diff};
+use crate::review::{Callout, CalloutKind, Prepared, WordDiff, diff_prepared, prepare};
 use std::collections::BTreeSet;
 
 /// Whether the translation of `source` can be the English of `target`.
@@ -26,51 +26,44 @@ impl Reuse {
 /// Judge reusing the translation of `source` (the memory's Arabic) for `target`, from their
 /// word diff (`source` as A).
 pub fn judge(source: &str, target: &str, matcher: Option<&Matcher>) -> Reuse {
-    judge_diff(&diff(source, target, matcher), source, target, matcher)
+    judge_prepared(&prepare(source, matcher), &prepare(target, matcher)).0
 }
 
-/// [`judge`] on a diff already made.
-pub fn judge_diff(
-    word_diff: &WordDiff,
-    source: &str,
-    target: &str,
-    matcher: Option<&Matcher>,
-) -> Reuse {
+/// [`judge`] on prepared sentences; the word diff is returned beside the verdict.
+pub fn judge_prepared(source: &Prepared<'_>, target: &Prepared<'_>) -> (Reuse, WordDiff) {
+    let word_diff = diff_prepared(source, target);
     let mut differences: Vec<Callout> = word_diff
         .callouts
         .iter()
         .filter(|c| c.kind != CalloutKind::Spelling)
         .cloned()
         .collect();
-    if differences.is_empty()
-        && let Some(m) = matcher
-    {
+    if differences.is_empty() {
         // One term for another that the words did not show (two entries spelled alike).
-        let (hits_a, hits_b) = (m.find(source), m.find(target));
-        let entries = |hits: &[crate::glossary::Hit]| -> BTreeSet<usize> {
-            hits.iter().map(|h| h.entry).collect()
-        };
-        let (a, b) = (entries(&hits_a), entries(&hits_b));
-        if a != b {
-            let only = |hits: &[crate::glossary::Hit], text: &str, other: &BTreeSet<usize>| {
-                hits.iter()
-                    .filter(|h| !other.contains(&h.entry))
-                    .map(|h| h.span.slice(text))
+        let (a, b) = (source.entries(), target.entries());
+        let set = |e: &[(usize, String)]| -> BTreeSet<usize> { e.iter().map(|x| x.0).collect() };
+        let (set_a, set_b) = (set(&a), set(&b));
+        if set_a != set_b {
+            let only = |e: &[(usize, String)], other: &BTreeSet<usize>| {
+                e.iter()
+                    .filter(|x| !other.contains(&x.0))
+                    .map(|x| x.1.as_str())
                     .collect::<Vec<_>>()
                     .join("، ")
             };
             differences.push(Callout {
                 kind: CalloutKind::Clause,
-                a: only(&hits_a, source, &b),
-                b: only(&hits_b, target, &a),
+                a: only(&a, &set_b),
+                b: only(&b, &set_a),
             });
         }
     }
-    if differences.is_empty() {
+    let reuse = if differences.is_empty() {
         Reuse::Exact
     } else {
         Reuse::Fuzzy(differences)
-    }
+    };
+    (reuse, word_diff)
 }
 
 #[cfg(test)]
