@@ -158,6 +158,7 @@ pub fn add_to_text(
                 kind,
                 variants: forms.collect(),
                 note,
+                also: Vec::new(),
             };
             let new_text = doc.append(&entry);
             let mut expected = doc.glossary.clone();

@@ -543,6 +543,7 @@ mod tests {
             terms: entries
                 .iter()
                 .map(|(ar, en, kind, variants)| Entry {
+                    also: Vec::new(),
                     ar: ar.to_string(),
                     en: en.to_string(),
                     kind: kind.map(str::to_string),

@@ -61,6 +61,11 @@ pub struct Entry {
     pub variants: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// Other English renderings the desk accepts in a translation ("spokeswoman" for
+    /// "spokesperson"): `translate --check` takes them as the term's English; the gloss and
+    /// the term index use `en`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub also: Vec<String>,
 }
 
 impl Entry {

@@ -468,6 +468,7 @@ fn from_rows(text: &str, rows: Vec<Row>, path: &Path) -> Result<Glossary> {
                 .filter_map(non_empty)
                 .collect(),
             note: non_blank(optional(Column::Note)),
+            also: Vec::new(),
         });
     }
     Ok(Glossary { meta: None, terms })

@@ -133,6 +133,7 @@ mod testing {
             }),
             terms: vec![
                 Entry {
+                    also: Vec::new(),
                     ar: "قاسم جومارت توكاييف".into(),
                     en: "Kassym-Jomart Tokayev".into(),
                     kind: Some("person".into()),
@@ -140,6 +141,7 @@ mod testing {
                     note: Some("President since 2019; \"KJT\", not <KT> & never 'Kasym'".into()),
                 },
                 Entry {
+                    also: Vec::new(),
                     ar: "أَسْتَانَا".into(),
                     en: "Astana".into(),
                     kind: Some("place".into()),
@@ -148,6 +150,7 @@ mod testing {
                 },
                 Entry::new("الحكومة", "the government"),
                 Entry {
+                    also: Vec::new(),
                     ar: "مجلس الشيوخ".into(),
                     en: "Senate, upper house".into(),
                     kind: None,
@@ -228,6 +231,7 @@ mod tests {
                 proptest::option::of(TEXT.prop_filter("blank", |s| !s.trim().is_empty())),
             )
                 .prop_map(|(ar, en, kind, variants, note)| Entry {
+                    also: Vec::new(),
                     ar,
                     en,
                     kind,

@@ -313,6 +313,7 @@ impl EntryBuilder {
             kind: self.kind,
             variants: arabic.into_iter().map(|(term, _)| term).collect(),
             note: non_blank(&note),
+            also: Vec::new(),
         })
     }
 }
@@ -649,6 +650,7 @@ mod tests {
                 ..Meta::default()
             }),
             terms: vec![Entry {
+                also: Vec::new(),
                 ar: "مُحَمَّد".into(),
                 en: "Muhammad".into(),
                 kind: Some("person & title".into()),
@@ -752,6 +754,7 @@ mod tests {
         assert_eq!(
             g.terms,
             [Entry {
+                also: Vec::new(),
                 ar: "هيئة الأمم المتحدة".into(),
                 en: "United Nations".into(),
                 kind: Some("org".into()),
@@ -776,6 +779,7 @@ mod tests {
             g.terms,
             [
                 Entry {
+                    also: Vec::new(),
                     ar: "قاسم جومارت توكاييف".into(),
                     en: "Kassym-Jomart Tokayev".into(),
                     kind: Some("person".into()),
@@ -783,6 +787,7 @@ mod tests {
                     note: Some("President since 2019 & head of state".into()),
                 },
                 Entry {
+                    also: Vec::new(),
                     ar: "مجلس الأمن".into(),
                     en: "Security Council".into(),
                     kind: Some("org".into()),

@@ -120,7 +120,11 @@ pub fn check(
         let mut reported = BTreeSet::new();
         for hit in matcher.find(&ar) {
             let entry = &glossary.terms[hit.entry];
-            if !reported.insert(hit.entry) || renders(&entry.en, &lower) {
+            if !reported.insert(hit.entry)
+                || std::iter::once(&entry.en)
+                    .chain(&entry.also)
+                    .any(|en| renders(en, &lower))
+            {
                 continue;
             }
             findings.push(finding(
@@ -337,6 +341,61 @@ mod tests {
         let ar = arabic_numbers("قتل ٣٩٥٨ شخصا وأصيب ثمانية وأكثر من ألف");
         let en = english_numbers("3,958 people were killed, eight hurt and more than a thousand");
         assert_eq!(ar, en);
+    }
+
+    const AR: &str = "قتل 8 من أفراد قوات الأمن في ألماتي.";
+
+    fn findings(en: &str) -> Vec<(Level, &'static str)> {
+        use crate::brief::translations::parse;
+        use std::path::Path;
+        let glossary = crate::glossary::parse(
+            "[[term]]\nar = \"ألماتي\"\nen = \"Almaty\"\nkind = \"place\"\n\n\
+             [[term]]\nar = \"قوات الأمن\"\nen = \"security forces\"\nalso = [\"police\"]\n",
+            Path::new("g.toml"),
+        )
+        .unwrap();
+        let matcher = Matcher::new(&glossary);
+        let file = format!(
+            "[[translation]]\nhash = \"{}\"\nar = \"{AR}\"\nen = \"{en}\"\n",
+            hash_hex(sentence_hash(AR))
+        );
+        let translations = parse(&file, Path::new("t.toml")).unwrap();
+        check(
+            &translations,
+            &|_| Some(AR.to_string()),
+            &glossary,
+            &matcher,
+        )
+        .into_iter()
+        .map(|f| (f.level, f.rule))
+        .collect()
+    }
+
+    #[test]
+    fn a_faithful_translation_raises_nothing() {
+        assert_eq!(
+            findings("Eight members of the security forces were killed in Almaty."),
+            []
+        );
+        // A documented alternative of a term is its English too.
+        assert_eq!(findings("8 police were killed in Almaty."), []);
+    }
+
+    #[test]
+    fn a_wrong_number_a_missing_term_and_arabic_left_are_caught() {
+        assert_eq!(
+            findings("Sixteen members of the security forces were killed in Almaty."),
+            [(Level::Error, "number")]
+        );
+        assert_eq!(
+            findings("Eight members of the security forces were killed in the city."),
+            [(Level::Warning, "term")]
+        );
+        assert_eq!(
+            findings("Eight members of the security forces were killed in ألماتي."),
+            [(Level::Error, "arabic"), (Level::Warning, "term")]
+        );
+        assert_eq!(findings(" "), [(Level::Error, "empty")]);
     }
 
     #[test]

@@ -261,23 +261,24 @@ pub fn queue(inputs: &Inputs<'_>, options: &Options) -> Queue {
     // (sentence, fact rank, wording, sources, covers), in queue order.
     type Queued = (usize, Option<usize>, usize, usize, Vec<usize>);
     let mut order: Vec<Queued> = Vec::new();
-    for (rank, &(c, (sources, ..))) in ranked.iter().enumerate() {
-        if let Some((rep, covers)) = groups_of[&c].groups.first() {
-            order.push((*rep, Some(rank + 1), 1, sources, covers.clone()));
-        }
-    }
-    // Then the other wordings, those serving the most outlets first.
+    // Then the other wordings (of facts with a translated wording already, or the second and
+    // later ones), those serving the most outlets first.
     let mut later: Vec<(usize, Queued)> = Vec::new();
     for (rank, &(c, (sources, ..))) in ranked.iter().enumerate() {
-        for (k, (rep, covers)) in groups_of[&c].groups.iter().enumerate().skip(1) {
-            let outlets: FxHashSet<usize> = std::iter::once(rep)
-                .chain(covers)
-                .map(|&s| sentences[s].outlet)
-                .collect();
-            later.push((
-                outlets.len(),
-                (*rep, Some(rank + 1), k + 1, sources, covers.clone()),
-            ));
+        let fact = groups_of[&c];
+        let translated = usize::from(fact.desk + fact.reused > 0);
+        for (k, (rep, covers)) in fact.groups.iter().enumerate() {
+            let wording = k + 1 + translated;
+            let queued = (*rep, Some(rank + 1), wording, sources, covers.clone());
+            if wording == 1 {
+                order.push(queued);
+            } else {
+                let outlets: FxHashSet<usize> = std::iter::once(rep)
+                    .chain(covers)
+                    .map(|&s| sentences[s].outlet)
+                    .collect();
+                later.push((outlets.len(), queued));
+            }
         }
     }
     later.sort_by_key(|x| std::cmp::Reverse(x.0)); // stable: fact order on ties

@@ -22,4 +22,5 @@ mod scale;
 mod segment;
 mod stories;
 mod story_brief;
+mod translate;
 mod util;
