@@ -146,6 +146,6 @@ pub(crate) fn escaped(value: &str) -> String {
 }
 
 /// The fields an entry may have, for error messages.
-pub const ENTRY_FIELDS: &[&str] = &["ar", "en", "kind", "variants", "note"];
+pub const ENTRY_FIELDS: &[&str] = &["ar", "en", "kind", "variants", "note", "also"];
 /// The fields `[meta]` may have.
 pub const META_FIELDS: &[&str] = &["name", "description", "maintainer", "updated"];

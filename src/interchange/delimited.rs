@@ -7,10 +7,11 @@
 //! توكاييف Tokayev person  قاسم جومارت توكاييف|جومارت توكاييف      President since 2019
 //! ```
 //!
-//! - Export writes the columns `ar, en, kind, variants, note` in that order; variants are
+//! - Export writes the columns `ar, en, kind, variants, note` in that order, and `also` (the
+//!   other accepted English renderings) when an entry has some; variants and renderings are
 //!   joined by `|`, an absent kind or note is an empty field.
 //! - Import needs the header row. Its names are matched case-insensitively, in any order;
-//!   `ar` and `en` are required, `kind`, `variants` and `note` optional. An unknown,
+//!   `ar` and `en` are required, `kind`, `variants`, `note` and `also` optional. An unknown,
 //!   duplicated or unnamed column is an error at its place in line 1. Every row needs a
 //!   non-empty `ar` and `en`; a row shorter than the header has empty trailing fields
 //!   (editors that strip trailing tabs do this), a longer one is an error. A UTF-8 BOM at
@@ -119,7 +120,12 @@ fn refused(dialect: Dialect, message: String) -> Error {
 /// A variant holding `|` (TSV and CSV), a field holding a tab or a line break (TSV): named,
 /// with the format that would carry it.
 fn refuse_separators(entry: &Entry, dialect: Dialect) -> Result<()> {
-    if let Some(variant) = entry.variants.iter().find(|v| v.contains('|')) {
+    if let Some(variant) = entry
+        .variants
+        .iter()
+        .chain(&entry.also)
+        .find(|v| v.contains('|'))
+    {
         return Err(refused(
             dialect,
             format!(
@@ -184,9 +190,16 @@ fn write_unchecked(glossary: &Glossary, dialect: Dialect) -> String {
 }
 
 fn write_rows(writer: &mut csv::Writer<Vec<u8>>, glossary: &Glossary) -> csv::Result<()> {
-    writer.write_record(ENTRY_FIELDS)?;
+    // The `also` column only when an entry has other renderings: the five columns of the
+    // format stay as other tools know them.
+    let columns = if glossary.terms.iter().any(|e| !e.also.is_empty()) {
+        ENTRY_FIELDS.len()
+    } else {
+        ENTRY_FIELDS.len() - 1
+    };
+    writer.write_record(&ENTRY_FIELDS[..columns])?;
     for entry in &glossary.terms {
-        writer.write_record(entry_fields(entry))?;
+        writer.write_record(&entry_fields(entry)[..columns])?;
     }
     Ok(())
 }
@@ -200,14 +213,15 @@ pub fn read(text: &str, dialect: Dialect, path: &Path) -> Result<Glossary> {
     from_rows(body, rows, path)
 }
 
-/// The five fields of an entry, in the exported column order.
-fn entry_fields(entry: &Entry) -> [String; 5] {
+/// The six fields of an entry, in the exported column order.
+fn entry_fields(entry: &Entry) -> [String; 6] {
     [
         entry.ar.clone(),
         entry.en.clone(),
         entry.kind.clone().unwrap_or_default(),
         entry.variants.join("|"),
         entry.note.clone().unwrap_or_default(),
+        entry.also.join("|"),
     ]
 }
 
@@ -353,6 +367,7 @@ enum Column {
     Kind,
     Variants,
     Note,
+    Also,
 }
 
 /// Entries from rows: the first non-blank row is the header.
@@ -378,6 +393,7 @@ fn from_rows(text: &str, rows: Vec<Row>, path: &Path) -> Result<Glossary> {
             "kind" => Column::Kind,
             "variants" => Column::Variants,
             "note" => Column::Note,
+            "also" => Column::Also,
             _ => {
                 let what = if name.is_empty() {
                     format!("column {} has no name", i + 1)
@@ -468,7 +484,10 @@ fn from_rows(text: &str, rows: Vec<Row>, path: &Path) -> Result<Glossary> {
                 .filter_map(non_empty)
                 .collect(),
             note: non_blank(optional(Column::Note)),
-            also: Vec::new(),
+            also: optional(Column::Also)
+                .split('|')
+                .filter_map(non_empty)
+                .collect(),
         });
     }
     Ok(Glossary { meta: None, terms })
@@ -593,16 +612,16 @@ mod tests {
     fn unknown_column_names_it_and_its_place() {
         assert_eq!(
             err("ar,en,english\r\n", Format::Csv),
-            "g.csv:1:7: unknown column 'english' (column 3); expected ar, en, kind, variants, note"
+            "g.csv:1:7: unknown column 'english' (column 3); expected ar, en, kind, variants, note, also"
         );
         assert_eq!(
             err("ar\ten\t\tnote\n", Format::Tsv),
-            "g.tsv:1:7: column 3 has no name; expected ar, en, kind, variants, note"
+            "g.tsv:1:7: column 3 has no name; expected ar, en, kind, variants, note, also"
         );
         assert_eq!(
             err("ar;en;note\n", Format::Csv),
             "g.csv:1:1: unknown column 'ar;en;note' (column 1); expected ar, en, kind, variants, \
-             note (are the fields separated by another character?)"
+             note, also (are the fields separated by another character?)"
         );
         assert_eq!(
             err("ar,en,AR\n", Format::Csv),
@@ -619,7 +638,7 @@ mod tests {
         );
         assert_eq!(
             err("", Format::Csv),
-            "g.csv:1:1: no header row (expected the columns ar, en, kind, variants, note)"
+            "g.csv:1:1: no header row (expected the columns ar, en, kind, variants, note, also)"
         );
     }
 
@@ -670,7 +689,7 @@ mod tests {
         assert_eq!(
             err("\u{FEFF}\u{FEFF}ar,en\nأ,b\n", Format::Csv),
             "g.csv:1:1: unknown column '\u{FEFF}ar' (column 1); expected ar, en, kind, variants, \
-             note"
+             note, also"
         );
         // A CR ends a row only before LF; elsewhere it is text, and CSV keeps one at the end.
         let note = |text: &str, format: Format| read(text, format).terms[0].note.clone();

@@ -164,8 +164,11 @@ fn write_entry(w: &mut Out, id: &str, entry: &Entry) -> io::Result<()> {
             w.create_element("langSet")
                 .with_attribute(("xml:lang", "en"))
                 .write_inner_content(|w| {
-                    w.create_element("tig")
-                        .write_inner_content(|w| leaf(w, "term", None, &entry.en))?;
+                    // The rendering first; the other accepted renderings after it.
+                    for en in std::iter::once(&entry.en).chain(&entry.also) {
+                        w.create_element("tig")
+                            .write_inner_content(|w| leaf(w, "term", None, en))?;
+                    }
                     Ok(())
                 })?;
             Ok(())
@@ -313,7 +316,7 @@ impl EntryBuilder {
             kind: self.kind,
             variants: arabic.into_iter().map(|(term, _)| term).collect(),
             note: non_blank(&note),
-            also: Vec::new(),
+            also: self.english.get(1..).unwrap_or_default().to_vec(),
         })
     }
 }
@@ -754,7 +757,8 @@ mod tests {
         assert_eq!(
             g.terms,
             [Entry {
-                also: Vec::new(),
+                // A second English term is another accepted rendering.
+                also: vec!["UN".into()],
                 ar: "هيئة الأمم المتحدة".into(),
                 en: "United Nations".into(),
                 kind: Some("org".into()),
