@@ -1,6 +1,6 @@
 //! `mizan translate`: the queue of what needs English, recording translations, QA.
 
-use super::input::{self, Alignment, Articles, GlossaryFile};
+use super::input::{self, Alignment, GlossaryFile, Input};
 use super::output::{finish, say, stdout};
 use super::progress::{self, Stages};
 use mizan::glossary::Matcher;
@@ -29,12 +29,38 @@ use std::path::PathBuf;
     mizan translate --check examples/kazakhstan\n  \
     mizan translate --format jsonl --top 100 week.jsonl")]
 pub struct Args {
-    #[command(flatten)]
-    articles: Articles,
+    /// Article files or folders (not needed with --import).
+    #[arg(value_name = "PATH")]
+    paths: Vec<PathBuf>,
 
-    /// `text` for people, `jsonl` (one item per line) for tools.
-    #[arg(long, value_enum, default_value = "text")]
-    format: super::output::Format,
+    #[command(flatten)]
+    input: Input,
+
+    /// `text` for people, `jsonl` (one item per line) for tools; with --export, `xliff`
+    /// (1.2), `xliff2` (2.0) or `po` [default: text; for --export, from FILE's extension:
+    /// .xlf/.xliff XLIFF 1.2, .po PO].
+    #[arg(long, value_enum)]
+    format: Option<QueueFormat>,
+
+    /// Write the whole queue for a CAT tool (XLIFF 1.2 or 2.0, gettext PO): the sentence's hash
+    /// as the unit id, terms and figures as notes, memory matches as alternatives.
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["set", "check", "interactive"])]
+    export: Option<PathBuf>,
+
+    /// Take translated units back from an XLIFF or PO file: a unit whose source no longer
+    /// matches its id is stale, one whose sentence is translated otherwise is a conflict
+    /// (replaced only with --force).
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["set", "check", "interactive", "export"])]
+    import: Option<PathBuf>,
+
+    /// Write the desk's memory as TMX 1.4b (its translations, and the near-copies each serves).
+    #[arg(long, value_name = "FILE.tmx", conflicts_with_all = ["set", "check", "interactive", "import"])]
+    export_tm: Option<PathBuf>,
+
+    /// Seed the memory from a CAT tool's TMX: sentences of these articles get their
+    /// translations, the other units serve as fuzzy matches.
+    #[arg(long, value_name = "FILE.tmx", conflicts_with_all = ["set", "check", "interactive", "import", "export"])]
+    import_tm: Option<PathBuf>,
 
     /// List at most N items [default: 20 for text, all for jsonl].
     #[arg(long, value_name = "N")]
@@ -78,6 +104,15 @@ pub struct Args {
     progress: progress::Flags,
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum QueueFormat {
+    Text,
+    Jsonl,
+    Xliff,
+    Xliff2,
+    Po,
+}
+
 /// Errors found by `translate --check`, for the exit code.
 #[derive(Debug)]
 pub struct CheckFailed(pub usize);
@@ -92,7 +127,10 @@ impl std::error::Error for CheckFailed {}
 
 pub fn run(args: Args) -> anyhow::Result<()> {
     args.alignment.check()?;
-    if args.articles.paths.is_empty() {
+    if let Some(file) = &args.import {
+        return import_units(&args, file);
+    }
+    if args.paths.is_empty() {
         anyhow::bail!(super::UsageError(
             "give the articles to translate (PATH...)".into()
         ));
@@ -109,7 +147,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         say!("warning: {warning}");
     }
     let stages = Stages::new(args.progress);
-    let corpus = args.articles.input.read(&args.articles.paths, &stages)?;
+    let corpus = args.input.read(&args.paths, &stages)?;
     let matcher = Matcher::new(&glossary);
     let options = pipeline::align_options(args.alignment.threshold()?, &reviews);
     let analysis = pipeline::analyse(&corpus, Some(&matcher), &options, &stages);
@@ -125,13 +163,96 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         report_set(&path, &analysis, s, &outcome)?;
         return Ok(());
     }
+    let format = args.format.unwrap_or(QueueFormat::Text);
     if args.check {
         let findings = analysis.translation_qa(translate_desk);
-        return print_findings(&findings, &path, args.format);
+        return print_findings(&findings, &path, format == QueueFormat::Jsonl);
     }
     let memory = analysis.memory(&translations);
-    let top = args.top.or(match args.format {
-        super::output::Format::Text => Some(20),
+    if let Some(file) = &args.import_tm {
+        let units = mizan::interchange::tmx::read(&read_file(file)?, file)?;
+        let note = format!("imported from {}", shown_path(file));
+        let report = mizan::translate::exchange::import_memory(&units, &path, &note, args.force)?;
+        let matched = units
+            .iter()
+            .filter(|u| {
+                analysis
+                    .find_sentence(&mizan::brief::translations::hash_hex(
+                        mizan::align::sentence_hash(&u.source),
+                    ))
+                    .is_ok()
+            })
+            .count();
+        say!(
+            "{}: {} unit(s) read; {matched} are sentences of these articles, the rest serve as fuzzy matches",
+            shown_path(file),
+            units.len()
+        );
+        return report_import(&report, &path);
+    }
+    if let Some(file) = &args.export_tm {
+        let units =
+            mizan::translate::exchange::memory_units(&analysis, &translations, &memory, &matcher);
+        mizan::files::write_atomically(file, &mizan::interchange::tmx::write(&units))?;
+        say!(
+            "{}: wrote {} translation unit(s)",
+            shown_path(file),
+            units.len()
+        );
+        return Ok(());
+    }
+    if let Some(file) = &args.export {
+        let version = match (args.format, extension(file).as_deref()) {
+            (Some(QueueFormat::Xliff), _) => {
+                Exchange::Xliff(mizan::interchange::xliff::Version::V12)
+            }
+            (Some(QueueFormat::Xliff2), _) => {
+                Exchange::Xliff(mizan::interchange::xliff::Version::V20)
+            }
+            (Some(QueueFormat::Po), _) | (None, Some("po" | "pot")) => Exchange::Po,
+            (None, Some("xlf" | "xliff")) => {
+                Exchange::Xliff(mizan::interchange::xliff::Version::V12)
+            }
+            _ => anyhow::bail!(super::UsageError(format!(
+                "--export {}: say the format with --format xliff, xliff2 or po (or name the file .xlf, .xliff or .po)",
+                shown_path(file)
+            ))),
+        };
+        let queue = analysis.translation_queue(
+            translate_desk,
+            &memory,
+            &queue::Options::default(),
+            &stages,
+        );
+        let units = mizan::translate::exchange::export_units(&queue);
+        let original = args
+            .paths
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect::<Vec<_>>()
+            .join(" ");
+        let text = match version {
+            Exchange::Xliff(v) => mizan::interchange::xliff::write(&units, v, &original),
+            Exchange::Po => mizan::interchange::po::write(&units),
+        };
+        mizan::files::write_atomically(file, &text)?;
+        say!(
+            "{}: wrote {} unit(s) to translate",
+            shown_path(file),
+            units.len()
+        );
+        return Ok(());
+    }
+    if matches!(
+        format,
+        QueueFormat::Xliff | QueueFormat::Xliff2 | QueueFormat::Po
+    ) {
+        anyhow::bail!(super::UsageError(
+            "--format xliff, xliff2 and po are for --export FILE".into()
+        ));
+    }
+    let top = args.top.or(match format {
+        QueueFormat::Text => Some(20),
         _ => None,
     });
     if args.interactive {
@@ -155,8 +276,8 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     );
     let mut out = stdout();
     let shown = top.unwrap_or(usize::MAX).min(queue.items.len());
-    match args.format {
-        super::output::Format::Jsonl => {
+    match format {
+        QueueFormat::Jsonl => {
             for item in &queue.items[..shown] {
                 serde_json::to_writer(&mut out, item)?;
                 out.write_all(b"\n")?;
@@ -171,6 +292,81 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     finish(out)?;
     say!("{}", summary(&queue, shown));
     stages.report(&input::files_used(&desk, true)?);
+    Ok(())
+}
+
+enum Exchange {
+    Xliff(mizan::interchange::xliff::Version),
+    Po,
+}
+
+fn extension(file: &std::path::Path) -> Option<String> {
+    Some(file.extension()?.to_str()?.to_ascii_lowercase())
+}
+
+fn read_file(file: &std::path::Path) -> anyhow::Result<String> {
+    let bytes = std::fs::read(file).map_err(|e| {
+        mizan::Error::new(if e.kind() == std::io::ErrorKind::NotFound {
+            mizan::ErrorKind::NotFound
+        } else {
+            mizan::ErrorKind::Read
+        })
+        .caused_by(e)
+        .at(mizan::Location::file(file))
+    })?;
+    Ok(mizan::files::utf8_text(
+        bytes,
+        file,
+        mizan::FileKind::Interchange,
+    )?)
+}
+
+/// `--import FILE`: translated units back into translations.toml. No articles are needed:
+/// each unit carries its source, checked against its id.
+fn import_units(args: &Args, file: &std::path::Path) -> anyhow::Result<()> {
+    let desk = input::desk_files(
+        &args.glossary,
+        args.alignment.reviews.as_deref(),
+        args.translations.as_deref(),
+    )?;
+    let text = read_file(file)?;
+    let units = match (args.format, extension(file).as_deref()) {
+        (Some(QueueFormat::Po), _) | (None, Some("po" | "pot")) => {
+            mizan::interchange::po::read(&text, file)?
+        }
+        _ => mizan::interchange::xliff::read(&text, file)?,
+    };
+    let path = desk.translations_path();
+    let report =
+        mizan::translate::exchange::import(&units, &path, args.by.as_deref(), None, args.force)?;
+    say!("{}: {} unit(s) read", shown_path(file), units.len());
+    report_import(&report, &path)
+}
+
+fn report_import(
+    report: &mizan::translate::exchange::ImportReport,
+    path: &std::path::Path,
+) -> anyhow::Result<()> {
+    for (id, line) in &report.stale {
+        say!(
+            "stale: unit {id} (line {line}): its source is no longer the sentence its id names; not imported"
+        );
+    }
+    for (id, line) in &report.conflicts {
+        say!(
+            "conflict: unit {id} (line {line}): the sentence is translated otherwise already; not replaced (--force replaces)"
+        );
+    }
+    say!(
+        "{}: {} added, {} replaced, {} unchanged, {} untranslated, {} stale, {} conflict(s)",
+        shown_path(path),
+        report.added,
+        report.replaced,
+        report.unchanged,
+        report.untranslated,
+        report.stale.len(),
+        report.conflicts.len()
+    );
     Ok(())
 }
 
@@ -198,6 +394,7 @@ fn set(
         ar,
         en: english,
         by,
+        note: None,
     };
     Ok(record::record(path, &[entry], force)?
         .pop()
@@ -347,19 +544,15 @@ pub fn describe(c: &Callout) -> String {
     }
 }
 
-fn print_findings(
-    findings: &[Finding],
-    path: &std::path::Path,
-    format: super::output::Format,
-) -> anyhow::Result<()> {
+fn print_findings(findings: &[Finding], path: &std::path::Path, jsonl: bool) -> anyhow::Result<()> {
     let mut out = stdout();
     for f in findings {
-        match format {
-            super::output::Format::Jsonl => {
+        match jsonl {
+            true => {
                 serde_json::to_writer(&mut out, f)?;
                 out.write_all(b"\n")?;
             }
-            _ => {
+            false => {
                 let level = match f.level {
                     Level::Error => "error",
                     Level::Warning => "warning",

@@ -1,5 +1,7 @@
 //! Exchange formats, one module per format: the glossary as TSV and CSV for spreadsheets
-//! (`delimited`) and as TBX-Basic for CAT tools (`tbx`).
+//! (`delimited`) and as TBX-Basic for CAT tools (`tbx`); the translation queue as XLIFF 1.2
+//! and 2.0 (`xliff`) and gettext PO (`po`), the translation memory as TMX 1.4b (`tmx`), over
+//! the units of `units`.
 //!
 //! [`export`] writes a [`Glossary`] as text; [`import`] reads it back strictly, with every
 //! problem reported as one `file:line:column: message`.
@@ -8,7 +10,12 @@
 //! `[meta]` field; a TSV or CSV export that could not (see `delimited`) is refused.
 
 pub(crate) mod delimited;
+pub mod po;
 pub(crate) mod tbx;
+pub mod tmx;
+pub mod units;
+pub mod xliff;
+pub(crate) mod xml;
 
 use crate::error::{Error, FileKind, Location, Result};
 use crate::glossary::Glossary;

@@ -79,7 +79,7 @@ pub fn read(text: &str, path: &Path) -> Result<Glossary> {
 // ---------------------------------------------------------------------------------------------
 // TBX export
 
-type Out = Writer<Vec<u8>>;
+pub(crate) type Out = Writer<Vec<u8>>;
 
 fn write_document(w: &mut Out, glossary: &Glossary) -> io::Result<()> {
     w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
@@ -191,7 +191,7 @@ fn leaf(w: &mut Out, name: &str, type_attribute: Option<&str>, value: &str) -> i
 /// goes out as the `&quot;` reference (`partial_escape` leaves it, and the full `escape`
 /// would also turn `'` into `&apos;`; either would change the bytes of every export).
 /// Characters XML 1.0 cannot hold at all become U+FFFD.
-fn text(w: &mut Out, value: &str) -> io::Result<()> {
+pub(crate) fn text(w: &mut Out, value: &str) -> io::Result<()> {
     let value = value.replace(
         |c: char| {
             matches!(c, '\u{0}'..='\u{1F}' | '\u{FFFE}' | '\u{FFFF}')

@@ -3,6 +3,7 @@
 //! translation serves a near-copy only when both say the same thing), recording translations,
 //! and QA.
 
+pub mod exchange;
 pub mod memory;
 pub mod qa;
 pub mod queue;

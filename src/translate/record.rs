@@ -18,6 +18,8 @@ pub struct Entry<'a> {
     pub ar: &'a str,
     pub en: &'a str,
     pub by: Option<&'a str>,
+    /// Where it came from, for people (an imported file).
+    pub note: Option<&'a str>,
 }
 
 /// What recording did.
@@ -113,6 +115,9 @@ pub fn record_in_text(
                 if let Some(by) = entry.by {
                     table["by"] = value(by);
                 }
+                if let Some(note) = entry.note {
+                    table["note"] = value(note);
+                }
                 added.push(table);
                 Recorded::Added
             }
@@ -162,6 +167,7 @@ mod tests {
             ar: AR,
             en,
             by: Some("RM"),
+            note: None,
         }
     }
 

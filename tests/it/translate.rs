@@ -261,3 +261,124 @@ fn check_fails_on_a_planted_wrong_number_and_passes_the_samples_translations() {
         run.stdout
     );
 }
+
+/// Give the first `n` units of an exported XLIFF 1.2 file a translated target.
+fn fill_xliff(text: &str, n: usize) -> String {
+    let mut out = String::new();
+    let mut filled = 0;
+    for line in text.lines() {
+        out.push_str(line);
+        out.push('\n');
+        if line.trim_start().starts_with("<source xml:lang=\"ar\">") && filled < n {
+            filled += 1;
+            out.push_str(&format!(
+                "        <target xml:lang=\"en\" state=\"translated\">English {filled}.</target>\n"
+            ));
+        }
+    }
+    out
+}
+
+#[test]
+fn an_exported_xliff_comes_back_as_the_desks_translations_with_stale_and_conflicts_listed() {
+    let dir = desk();
+    run_in(dir.path(), &["translate", ".", "--export", "q.xlf"]).success();
+    let exported = fs::read_to_string(dir.path().join("q.xlf")).unwrap();
+    assert!(exported.contains("<xliff version=\"1.2\""));
+    let items = queue(dir.path());
+    assert_eq!(exported.matches("<trans-unit ").count(), items.len());
+    // Three units translated, the second one's source edited by someone meanwhile.
+    let mut filled = fill_xliff(&exported, 3);
+    let second = items[1]["ar"].as_str().unwrap();
+    filled = filled.replacen(second, &format!("{second} تعديل"), 1);
+    fs::write(dir.path().join("t.xlf"), &filled).unwrap();
+    // No articles are needed: each unit carries its source.
+    let run = run_in(dir.path(), &["translate", "--import", "t.xlf"]).success();
+    assert!(
+        run.stderr.contains("2 added") && run.stderr.contains("1 stale"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains(&format!(
+        "stale: unit {}",
+        items[1]["reference"].as_str().unwrap()
+    )));
+    // The briefing shows them as the desk's.
+    let lines = brief_lines(dir.path());
+    let desk: Vec<&str> = lines
+        .iter()
+        .filter(|(_, l)| l["english"]["origin"] == "desk")
+        .map(|(_, l)| l["english"]["text"].as_str().unwrap())
+        .collect();
+    assert!(
+        desk.contains(&"English 1.") && desk.contains(&"English 3."),
+        "{desk:?}"
+    );
+    // The same unit translated otherwise is a conflict, replaced only with --force.
+    fs::write(
+        dir.path().join("t.xlf"),
+        filled.replace("English 1.", "Another 1."),
+    )
+    .unwrap();
+    let run = run_in(dir.path(), &["translate", "--import", "t.xlf"]).success();
+    assert!(run.stderr.contains("1 conflict(s)"), "{}", run.stderr);
+    let run = run_in(dir.path(), &["translate", "--import", "t.xlf", "--force"]).success();
+    assert!(run.stderr.contains("1 replaced"), "{}", run.stderr);
+    assert!(
+        fs::read_to_string(dir.path().join("translations.toml"))
+            .unwrap()
+            .contains("Another 1.")
+    );
+}
+
+#[test]
+fn xliff_2_and_po_exports_round_trip_and_the_memory_goes_out_as_tmx() {
+    let dir = desk();
+    for (file, format) in [("q2.xlf", Some("xliff2")), ("q.po", None)] {
+        let mut args = vec!["translate", ".", "--export", file];
+        if let Some(f) = format {
+            args.extend(["--format", f]);
+        }
+        run_in(dir.path(), &args).success();
+    }
+    let po = fs::read_to_string(dir.path().join("q.po")).unwrap();
+    let first = &queue(dir.path())[0];
+    let reference = first["reference"].as_str().unwrap();
+    assert!(po.contains(&format!("msgctxt \"{reference}\"")), "{po}");
+    // Translate the first entry in the PO file and take it back.
+    let translated = po;
+    let at = translated
+        .find(&format!("msgctxt \"{reference}\""))
+        .unwrap();
+    let msgstr = at + translated[at..].find("msgstr \"\"").unwrap();
+    let translated = format!(
+        "{}msgstr \"From Poedit.\"{}",
+        &translated[..msgstr],
+        &translated[msgstr + "msgstr \"\"".len()..]
+    );
+    fs::write(dir.path().join("t.po"), translated).unwrap();
+    run_in(dir.path(), &["translate", "--import", "t.po"])
+        .success()
+        .stderr_has("1 added");
+    let xliff2 = fs::read_to_string(dir.path().join("q2.xlf")).unwrap();
+    assert!(
+        xliff2.contains("<xliff version=\"2.0\"")
+            && xliff2.contains(&format!("<unit id=\"{reference}\""))
+    );
+    // The memory as TMX: the translation and the near-copies it serves.
+    run_in(dir.path(), &["translate", ".", "--export-tm", "m.tmx"]).success();
+    let tmx = fs::read_to_string(dir.path().join("m.tmx")).unwrap();
+    assert!(
+        tmx.contains("From Poedit.") && tmx.contains(&format!("tuid=\"{reference}\"")),
+        "{tmx}"
+    );
+    // Seeding a fresh desk from that TMX gives it the translation.
+    let other = desk();
+    fs::copy(dir.path().join("m.tmx"), other.path().join("m.tmx")).unwrap();
+    run_in(other.path(), &["translate", ".", "--import-tm", "m.tmx"]).success();
+    let text = fs::read_to_string(other.path().join("translations.toml")).unwrap();
+    assert!(
+        text.contains("From Poedit.") && text.contains("imported from m.tmx"),
+        "{text}"
+    );
+}
