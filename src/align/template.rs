@@ -631,6 +631,7 @@ mod tests {
     fn an_agency_named_more_fully_is_the_same_source() {
         use crate::glossary::{Entry, Glossary};
         let entry = |ar: &str, en: &str| Entry {
+            gloss: None,
             also: Vec::new(),
             ar: ar.into(),
             en: en.into(),

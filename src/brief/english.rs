@@ -130,7 +130,12 @@ impl Builder<'_> {
     fn gloss(&self, s: usize) -> String {
         let mut words: Vec<String> = Vec::new();
         for h in &self.found[s].hits {
-            let en = shown(&self.inputs.glossary.terms[h.entry].en);
+            let entry = &self.inputs.glossary.terms[h.entry];
+            // A word whose English depends on its context is left out, not guessed.
+            if entry.gloss == Some(false) {
+                continue;
+            }
+            let en = shown(&entry.en);
             if words.last() != Some(&en) {
                 words.push(en);
             }

@@ -159,6 +159,7 @@ pub fn add_to_text(
                 variants: forms.collect(),
                 note,
                 also: Vec::new(),
+                gloss: None,
             };
             let new_text = doc.append(&entry);
             let mut expected = doc.glossary.clone();

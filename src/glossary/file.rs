@@ -99,7 +99,7 @@ mod tests {
         let e = err("[[term]]\nar = \"x\"\nen = \"y\"\nenglish = \"z\"\n");
         assert_eq!(
             e,
-            "g.toml:4:1: unknown key 'english' (expected ar, en, kind, variants, note, also)"
+            "g.toml:4:1: unknown key 'english' (expected ar, en, kind, variants, note, also, gloss)"
         );
     }
 

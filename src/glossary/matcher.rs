@@ -543,6 +543,7 @@ mod tests {
             terms: entries
                 .iter()
                 .map(|(ar, en, kind, variants)| Entry {
+                    gloss: None,
                     also: Vec::new(),
                     ar: ar.to_string(),
                     en: en.to_string(),

@@ -66,6 +66,11 @@ pub struct Entry {
     /// the term index use `en`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub also: Vec<String>,
+    /// `false` for a word whose English depends on context (رئيس: president, chairman, head):
+    /// the briefing's gloss leaves it out rather than guess; QA and the term index still use
+    /// `en`. Longer entries (رئيس الوزراء) are matched first and keep their English.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub gloss: Option<bool>,
 }
 
 impl Entry {
@@ -146,6 +151,6 @@ pub(crate) fn escaped(value: &str) -> String {
 }
 
 /// The fields an entry may have, for error messages.
-pub const ENTRY_FIELDS: &[&str] = &["ar", "en", "kind", "variants", "note", "also"];
+pub const ENTRY_FIELDS: &[&str] = &["ar", "en", "kind", "variants", "note", "also", "gloss"];
 /// The fields `[meta]` may have.
 pub const META_FIELDS: &[&str] = &["name", "description", "maintainer", "updated"];

@@ -190,12 +190,14 @@ fn write_unchecked(glossary: &Glossary, dialect: Dialect) -> String {
 }
 
 fn write_rows(writer: &mut csv::Writer<Vec<u8>>, glossary: &Glossary) -> csv::Result<()> {
-    // The `also` column only when an entry has other renderings: the five columns of the
-    // format stay as other tools know them.
-    let columns = if glossary.terms.iter().any(|e| !e.also.is_empty()) {
+    // `also` and `gloss` only when an entry needs them: the five columns of the format stay
+    // as other tools know them.
+    let columns = if glossary.terms.iter().any(|e| e.gloss.is_some()) {
         ENTRY_FIELDS.len()
-    } else {
+    } else if glossary.terms.iter().any(|e| !e.also.is_empty()) {
         ENTRY_FIELDS.len() - 1
+    } else {
+        ENTRY_FIELDS.len() - 2
     };
     writer.write_record(&ENTRY_FIELDS[..columns])?;
     for entry in &glossary.terms {
@@ -213,8 +215,8 @@ pub fn read(text: &str, dialect: Dialect, path: &Path) -> Result<Glossary> {
     from_rows(body, rows, path)
 }
 
-/// The six fields of an entry, in the exported column order.
-fn entry_fields(entry: &Entry) -> [String; 6] {
+/// The seven fields of an entry, in the exported column order.
+fn entry_fields(entry: &Entry) -> [String; 7] {
     [
         entry.ar.clone(),
         entry.en.clone(),
@@ -222,6 +224,7 @@ fn entry_fields(entry: &Entry) -> [String; 6] {
         entry.variants.join("|"),
         entry.note.clone().unwrap_or_default(),
         entry.also.join("|"),
+        entry.gloss.map(|g| g.to_string()).unwrap_or_default(),
     ]
 }
 
@@ -368,6 +371,7 @@ enum Column {
     Variants,
     Note,
     Also,
+    Gloss,
 }
 
 /// Entries from rows: the first non-blank row is the header.
@@ -394,6 +398,7 @@ fn from_rows(text: &str, rows: Vec<Row>, path: &Path) -> Result<Glossary> {
             "variants" => Column::Variants,
             "note" => Column::Note,
             "also" => Column::Also,
+            "gloss" => Column::Gloss,
             _ => {
                 let what = if name.is_empty() {
                     format!("column {} has no name", i + 1)
@@ -488,6 +493,20 @@ fn from_rows(text: &str, rows: Vec<Row>, path: &Path) -> Result<Glossary> {
                 .split('|')
                 .filter_map(non_empty)
                 .collect(),
+            gloss: match optional(Column::Gloss).trim() {
+                "" => None,
+                "false" | "no" => Some(false),
+                "true" | "yes" => Some(true),
+                other => {
+                    let (at, _) = field(Column::Gloss).expect("a value was read");
+                    return Err(error_at(
+                        path,
+                        text,
+                        at,
+                        format!("gloss '{other}' is not true or false"),
+                    ));
+                }
+            },
         });
     }
     Ok(Glossary { meta: None, terms })
@@ -505,6 +524,22 @@ mod tests {
         let text = export(&g, Format::Tsv).unwrap();
         assert!(text.starts_with("ar\ten\tkind\tvariants\tnote\n"), "{text}");
         assert_eq!(read(&text, Format::Tsv), without_meta(g));
+    }
+
+    #[test]
+    fn other_renderings_and_gloss_false_get_their_columns_and_read_back() {
+        let mut g = sample();
+        g.terms[0].also = vec!["head".into(), "chairman".into()];
+        g.terms[0].gloss = Some(false);
+        for format in [Format::Tsv, Format::Csv] {
+            let text = export(&g, format).unwrap();
+            let header = text.lines().next().unwrap();
+            assert!(
+                header.ends_with("also\tgloss") || header.ends_with("also,gloss"),
+                "{text}"
+            );
+            assert_eq!(read(&text, format), without_meta(g.clone()));
+        }
     }
 
     #[test]
@@ -612,16 +647,16 @@ mod tests {
     fn unknown_column_names_it_and_its_place() {
         assert_eq!(
             err("ar,en,english\r\n", Format::Csv),
-            "g.csv:1:7: unknown column 'english' (column 3); expected ar, en, kind, variants, note, also"
+            "g.csv:1:7: unknown column 'english' (column 3); expected ar, en, kind, variants, note, also, gloss"
         );
         assert_eq!(
             err("ar\ten\t\tnote\n", Format::Tsv),
-            "g.tsv:1:7: column 3 has no name; expected ar, en, kind, variants, note, also"
+            "g.tsv:1:7: column 3 has no name; expected ar, en, kind, variants, note, also, gloss"
         );
         assert_eq!(
             err("ar;en;note\n", Format::Csv),
             "g.csv:1:1: unknown column 'ar;en;note' (column 1); expected ar, en, kind, variants, \
-             note, also (are the fields separated by another character?)"
+             note, also, gloss (are the fields separated by another character?)"
         );
         assert_eq!(
             err("ar,en,AR\n", Format::Csv),
@@ -638,7 +673,7 @@ mod tests {
         );
         assert_eq!(
             err("", Format::Csv),
-            "g.csv:1:1: no header row (expected the columns ar, en, kind, variants, note, also)"
+            "g.csv:1:1: no header row (expected the columns ar, en, kind, variants, note, also, gloss)"
         );
     }
 
@@ -689,7 +724,7 @@ mod tests {
         assert_eq!(
             err("\u{FEFF}\u{FEFF}ar,en\nأ,b\n", Format::Csv),
             "g.csv:1:1: unknown column '\u{FEFF}ar' (column 1); expected ar, en, kind, variants, \
-             note, also"
+             note, also, gloss"
         );
         // A CR ends a row only before LF; elsewhere it is text, and CSV keeps one at the end.
         let note = |text: &str, format: Format| read(text, format).terms[0].note.clone();

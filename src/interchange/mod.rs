@@ -140,6 +140,7 @@ mod testing {
             }),
             terms: vec![
                 Entry {
+                    gloss: None,
                     also: Vec::new(),
                     ar: "قاسم جومارت توكاييف".into(),
                     en: "Kassym-Jomart Tokayev".into(),
@@ -148,6 +149,7 @@ mod testing {
                     note: Some("President since 2019; \"KJT\", not <KT> & never 'Kasym'".into()),
                 },
                 Entry {
+                    gloss: None,
                     also: Vec::new(),
                     ar: "أَسْتَانَا".into(),
                     en: "Astana".into(),
@@ -157,6 +159,7 @@ mod testing {
                 },
                 Entry::new("الحكومة", "the government"),
                 Entry {
+                    gloss: None,
                     also: Vec::new(),
                     ar: "مجلس الشيوخ".into(),
                     en: "Senate, upper house".into(),
@@ -238,6 +241,7 @@ mod tests {
                 proptest::option::of(TEXT.prop_filter("blank", |s| !s.trim().is_empty())),
             )
                 .prop_map(|(ar, en, kind, variants, note)| Entry {
+                    gloss: None,
                     also: Vec::new(),
                     ar,
                     en,

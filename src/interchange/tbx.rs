@@ -144,6 +144,9 @@ fn write_entry(w: &mut Out, id: &str, entry: &Entry) -> io::Result<()> {
             if let Some(kind) = &entry.kind {
                 leaf(w, "descrip", Some("subjectField"), kind)?;
             }
+            if let Some(gloss) = entry.gloss {
+                leaf(w, "descrip", Some("x-mizan-gloss"), &gloss.to_string())?;
+            }
             if let Some(note) = &entry.note {
                 leaf(w, "note", None, note)?;
             }
@@ -247,6 +250,7 @@ enum Target {
     Maintainer,
     Updated,
     Kind,
+    Gloss,
     Note,
     Term,
     TermType,
@@ -267,6 +271,8 @@ struct EntryBuilder {
     offset: usize,
     depth: usize,
     kind: Option<String>,
+    /// `<descrip type="x-mizan-gloss">`.
+    gloss: Option<bool>,
     notes: Vec<String>,
     arabic: Vec<(String, Option<String>)>,
     english: Vec<String>,
@@ -317,6 +323,7 @@ impl EntryBuilder {
             variants: arabic.into_iter().map(|(term, _)| term).collect(),
             note: non_blank(&note),
             also: self.english.get(1..).unwrap_or_default().to_vec(),
+            gloss: self.gloss,
         })
     }
 }
@@ -426,6 +433,7 @@ impl TbxState<'_> {
                     offset,
                     depth,
                     kind: None,
+                    gloss: None,
                     notes: Vec::new(),
                     arabic: Vec::new(),
                     english: Vec::new(),
@@ -448,9 +456,11 @@ impl TbxState<'_> {
                 (attribute("type") == Some("termType")).then_some(Target::TermType)
             }
             "termType" if self.term.is_some() => Some(Target::TermType),
-            "descrip" if self.entry.is_some() && self.lang.is_none() => {
-                (attribute("type") == Some("subjectField")).then_some(Target::Kind)
-            }
+            "descrip" if self.entry.is_some() && self.lang.is_none() => match attribute("type") {
+                Some("subjectField") => Some(Target::Kind),
+                Some("x-mizan-gloss") => Some(Target::Gloss),
+                _ => None,
+            },
             "subjectField" if self.entry.is_some() && self.lang.is_none() => Some(Target::Kind),
             "note" if self.entry.as_ref().is_some_and(|e| e.depth + 1 == depth) => {
                 Some(Target::Note)
@@ -520,6 +530,15 @@ impl TbxState<'_> {
             Target::Note => {
                 if let Some(entry) = &mut self.entry {
                     entry.notes.push(text);
+                }
+            }
+            Target::Gloss => {
+                if let Some(entry) = &mut self.entry {
+                    entry.gloss = match text.trim() {
+                        "false" => Some(false),
+                        "true" => Some(true),
+                        _ => None,
+                    };
                 }
             }
             Target::Term => {
@@ -646,6 +665,19 @@ mod tests {
     }
 
     #[test]
+    fn tbx_carries_other_renderings_and_gloss_false() {
+        let mut g = sample();
+        g.terms[0].also = vec!["head".into()];
+        g.terms[0].gloss = Some(false);
+        let text = export(&g, Format::Tbx).unwrap();
+        assert!(
+            text.contains("<descrip type=\"x-mizan-gloss\">false</descrip>"),
+            "{text}"
+        );
+        assert_eq!(read(&text, Format::Tbx), g);
+    }
+
+    #[test]
     fn tbx_round_trip_of_awkward_text() {
         let g = Glossary {
             meta: Some(Meta {
@@ -653,6 +685,7 @@ mod tests {
                 ..Meta::default()
             }),
             terms: vec![Entry {
+                gloss: None,
                 also: Vec::new(),
                 ar: "مُحَمَّد".into(),
                 en: "Muhammad".into(),
@@ -757,6 +790,7 @@ mod tests {
         assert_eq!(
             g.terms,
             [Entry {
+                gloss: None,
                 // A second English term is another accepted rendering.
                 also: vec!["UN".into()],
                 ar: "هيئة الأمم المتحدة".into(),
@@ -783,6 +817,7 @@ mod tests {
             g.terms,
             [
                 Entry {
+                    gloss: None,
                     also: Vec::new(),
                     ar: "قاسم جومارت توكاييف".into(),
                     en: "Kassym-Jomart Tokayev".into(),
@@ -791,6 +826,7 @@ mod tests {
                     note: Some("President since 2019 & head of state".into()),
                 },
                 Entry {
+                    gloss: None,
                     also: Vec::new(),
                     ar: "مجلس الأمن".into(),
                     en: "Security Council".into(),

@@ -264,7 +264,7 @@ fn malformed_unknown_key_lists_the_expected_keys() {
         &with_good_start(
             "[[term]]\nar = \"جاناوزن\"\nen = \"Zhanaozen\"\nenglish = \"Zhanaozen\"\n",
         ),
-        "bad.toml:10:1: unknown key 'english' (expected ar, en, kind, variants, note, also)",
+        "bad.toml:10:1: unknown key 'english' (expected ar, en, kind, variants, note, also, gloss)",
     );
 }
 

@@ -415,9 +415,9 @@ fn the_format_follows_the_file_name_unless_format_is_given() {
     assert!(!d.join("new.md").exists());
 
     run_in(d, &["glossary", "export", "-o", "g.csv"]).success();
-    assert!(read("g.csv").starts_with("ar,en,kind,variants,note,also\r\n"));
+    assert!(read("g.csv").starts_with("ar,en,kind,variants,note,also,gloss\r\n"));
     run_in(d, &["glossary", "export", "-o", "g.tsv"]).success();
-    assert!(read("g.tsv").starts_with("ar\ten\tkind\tvariants\tnote\talso\n"));
+    assert!(read("g.tsv").starts_with("ar\ten\tkind\tvariants\tnote\talso\tgloss\n"));
     run_in(d, &["glossary", "export", "-o", "g.tbx"]).success();
     assert!(read("g.tbx").contains("<martif type=\"TBX-Basic\""));
     run_in(d, &["glossary", "export", "-o", "g.txt"]).success();
