@@ -283,7 +283,7 @@ impl Repeats {
 fn folded(text: &str) -> String {
     let norm = normalize_str(text);
     let mut out = String::with_capacity(norm.len());
-    for word in norm.split(|c: char| !c.is_alphanumeric()) {
+    for word in norm.split(|c: char| !crate::text::chars::is_alphanumeric(c)) {
         if word.is_empty() {
             continue;
         }

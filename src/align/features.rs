@@ -1,10 +1,10 @@
 //! What a sentence is made of, for comparing it with others: content words without clitics,
 //! glossary entries (two spellings of one name are one unit), and figures by value.
 
-use crate::glossary::Matcher;
+use crate::glossary::{Hit, Matcher};
 use crate::text::function_words::is_light_for_alignment;
 use crate::text::numbers::{Quantity, QuantityMatch, quantity_at};
-use crate::text::tokens::{TokenKind, tokenize};
+use crate::text::tokens::{TokenKind, Tokenized, tokenize};
 
 /// A unit of meaning, as a string key: `w:<stem>`, `g:<entry>`, `n:<value>`.
 pub type Unit = String;
@@ -73,12 +73,31 @@ pub fn walk_units(text: &str, matcher: Option<&Matcher>, mut emit: impl FnMut(Un
 pub fn walk_units_as_written(
     text: &str,
     matcher: Option<&Matcher>,
-    mut emit: impl FnMut(UnitRef<'_>, bool, &str),
+    emit: impl FnMut(UnitRef<'_>, bool, &str),
 ) {
     let tokenized = tokenize(text);
     let hits = matcher
         .map(|m| m.find_tokenized(&tokenized))
         .unwrap_or_default();
+    walk_tokenized(&tokenized, &hits, true, emit);
+}
+
+/// The figures of a tokenized sentence by value (its `n:<value>` units, as [`features`] names
+/// them), from its glossary hits found already: the word diff needs only these, not every stem.
+pub fn figure_units_tokenized(tokenized: &Tokenized, hits: &[Hit]) -> Vec<Unit> {
+    let mut out = Vec::new();
+    walk_tokenized(tokenized, hits, false, |unit, _, _| out.push(unit.key()));
+    out
+}
+
+/// The walk of [`walk_units_as_written`] over tokens and hits; words are emitted only when
+/// `words` is set (entries and figures always).
+fn walk_tokenized(
+    tokenized: &Tokenized,
+    hits: &[Hit],
+    words: bool,
+    mut emit: impl FnMut(UnitRef<'_>, bool, &str),
+) {
     let mut hit = hits.iter().peekable();
     let tokens = &tokenized.tokens;
     let mut i = 0;
@@ -104,10 +123,14 @@ pub fn walk_units_as_written(
             quantity: Quantity::Exact(value),
             end,
             ..
-        }) = quantity_at(&tokenized, i)
+        }) = quantity_at(tokenized, i)
         {
             emit(UnitRef::Number(value), false, "");
             i = end.max(i + 1);
+            continue;
+        }
+        if !words {
+            i += 1;
             continue;
         }
         let norm = tokenized.norm(token);
@@ -163,6 +186,17 @@ mod tests {
     fn clitics_are_peeled_for_comparison() {
         assert_eq!(units("والمتظاهرين"), units("المتظاهرين"));
         assert_eq!(units("بالشرطة"), units("للشرطة"));
+    }
+
+    #[test]
+    fn figure_units_are_the_number_units_of_features() {
+        let text = "قتل ٣٩٥٨ شخصا وأصيب أكثر من ألف في 12 مدينة";
+        let from_features: Vec<String> = units(text)
+            .into_iter()
+            .filter(|u| u.starts_with("n:"))
+            .collect();
+        assert_eq!(figure_units_tokenized(&tokenize(text), &[]), from_features);
+        assert_eq!(from_features, ["n:3958", "n:1000", "n:12"]);
     }
 
     #[test]

@@ -47,6 +47,12 @@ pub struct Args {
     #[arg(long, value_name = "FILE", conflicts_with_all = ["set", "check", "interactive"])]
     export: Option<PathBuf>,
 
+    /// With --export as XLIFF 1.2: give each unit without English a target holding a copy of
+    /// its source, as OmegaT's XLIFF filter needs (it translates the target element; Okapi
+    /// Rainbow prepares files so). A target that comes back equal to its source is untranslated.
+    #[arg(long, requires = "export")]
+    copy_source: bool,
+
     /// Take translated units back from an XLIFF or PO file: a unit whose source no longer
     /// matches its id is stale, one whose sentence is translated otherwise is a conflict
     /// (replaced only with --force).
@@ -232,7 +238,9 @@ pub fn run(args: Args) -> anyhow::Result<()> {
             .collect::<Vec<_>>()
             .join(" ");
         let text = match version {
-            Exchange::Xliff(v) => mizan::interchange::xliff::write(&units, v, &original),
+            Exchange::Xliff(v) => {
+                mizan::interchange::xliff::write(&units, v, &original, args.copy_source)
+            }
             Exchange::Po => mizan::interchange::po::write(&units),
         };
         mizan::files::write_atomically(file, &text)?;

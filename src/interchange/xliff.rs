@@ -22,11 +22,15 @@ pub enum Version {
     V20,
 }
 
-/// Write `units` as an XLIFF document; `original` names the source (the articles).
-pub fn write(units: &[ExportUnit], version: Version, original: &str) -> String {
+/// Write `units` as an XLIFF document; `original` names the source (the articles). With
+/// `copy_source`, a 1.2 unit without English gets a target holding its source, with no state:
+/// OmegaT's XLIFF filter translates the target element (as Okapi Rainbow prepares files), so
+/// without one it finds no segment; a target that comes back equal to its source is taken as
+/// untranslated.
+pub fn write(units: &[ExportUnit], version: Version, original: &str, copy_source: bool) -> String {
     let mut w = Writer::new_with_indent(Vec::new(), b' ', 2);
     match version {
-        Version::V12 => write_12(&mut w, units, original),
+        Version::V12 => write_12(&mut w, units, original, copy_source),
         Version::V20 => write_20(&mut w, units, original),
     }
     .expect("writing to memory does not fail");
@@ -42,7 +46,12 @@ fn leaf(w: &mut Out, name: &str, attributes: &[(&str, &str)], value: &str) -> io
     Ok(())
 }
 
-fn write_12(w: &mut Out, units: &[ExportUnit], original: &str) -> io::Result<()> {
+fn write_12(
+    w: &mut Out,
+    units: &[ExportUnit],
+    original: &str,
+    copy_source: bool,
+) -> io::Result<()> {
     w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
     w.create_element("xliff")
         .with_attributes([
@@ -71,7 +80,7 @@ fn write_12(w: &mut Out, units: &[ExportUnit], original: &str) -> io::Result<()>
                     })?;
                     w.create_element("body").write_inner_content(|w| {
                         for unit in units {
-                            write_unit_12(w, unit)?;
+                            write_unit_12(w, unit, copy_source)?;
                         }
                         Ok(())
                     })?;
@@ -82,7 +91,7 @@ fn write_12(w: &mut Out, units: &[ExportUnit], original: &str) -> io::Result<()>
     Ok(())
 }
 
-fn write_unit_12(w: &mut Out, unit: &ExportUnit) -> io::Result<()> {
+fn write_unit_12(w: &mut Out, unit: &ExportUnit, copy_source: bool) -> io::Result<()> {
     w.create_element("trans-unit")
         .with_attributes([
             ("id", unit.id.as_str()),
@@ -98,6 +107,8 @@ fn write_unit_12(w: &mut Out, unit: &ExportUnit) -> io::Result<()> {
                     &[("xml:lang", "en"), ("state", "translated")],
                     target,
                 )?;
+            } else if copy_source {
+                leaf(w, "target", &[("xml:lang", "en")], &unit.source)?;
             }
             leaf(w, "note", &[("from", "mizan")], &unit.context)?;
             for note in &unit.notes {
@@ -281,13 +292,17 @@ mod tests {
     fn both_versions_read_back_what_they_write() {
         for version in [Version::V12, Version::V20] {
             let mut u = unit();
-            let doc = write(&[u.clone()], version, "articles");
+            let doc = write(&[u.clone()], version, "articles", false);
             let back = read(&doc, Path::new("q.xlf")).unwrap();
             assert_eq!(back.len(), 1, "{doc}");
             assert_eq!(back[0].source, u.source, "{doc}");
             assert_eq!(back[0].target, None);
             u.target = Some("He said 8 were <killed> & hurt.".into());
-            let back = read(&write(&[u.clone()], version, "a"), Path::new("q.xlf")).unwrap();
+            let back = read(
+                &write(&[u.clone()], version, "a", false),
+                Path::new("q.xlf"),
+            )
+            .unwrap();
             assert_eq!(back[0].target, u.target);
             assert_eq!(back[0].id, u.id);
         }

@@ -1,7 +1,7 @@
 //! Word-level differences between two aligned sentences, with what matters called out: a
 //! figure that differs, a name spelled another way, a clause only one source has.
 
-use crate::align::features::{features, stem};
+use crate::align::features::stem;
 use crate::glossary::Matcher;
 use crate::text::function_words::says_little;
 use crate::text::normalize_str;
@@ -64,6 +64,20 @@ pub struct Prepared<'a> {
 }
 
 impl Prepared<'_> {
+    /// Whether the two have the same figures by value and the same glossary entries (as sets,
+    /// as the figure callout and honest reuse compare them): a cheap test before a diff, since
+    /// two sentences that differ in either cannot share a translation.
+    pub fn same_figures_and_entries(&self, other: &Prepared<'_>) -> bool {
+        fn figures(f: &[String]) -> HashSet<&str> {
+            f.iter().map(String::as_str).collect()
+        }
+        fn entries(e: &[Option<usize>]) -> HashSet<usize> {
+            e.iter().flatten().copied().collect()
+        }
+        (self.figures == other.figures || figures(&self.figures) == figures(&other.figures))
+            && entries(&self.entries) == entries(&other.entries)
+    }
+
     /// The glossary entries the sentence names, each with the words that name it.
     pub fn entries(&self) -> Vec<(usize, String)> {
         let mut out: Vec<(usize, String)> = Vec::new();
@@ -83,27 +97,37 @@ impl Prepared<'_> {
 
 /// Prepare `text` for [`diff_prepared`].
 pub fn prepare<'a>(text: &'a str, matcher: Option<&Matcher>) -> Prepared<'a> {
-    let words: Vec<&str> = text.split_whitespace().collect();
-    Prepared {
-        keys: words.iter().map(|w| key(w)).collect(),
-        words,
-        entries: word_entries(text, matcher),
-        figures: figures_of(text, matcher),
+    match matcher {
+        Some(m) => prepare_with_hits(text, &m.find(text)),
+        None => {
+            let mut prepared = prepare_with_hits(text, &[]);
+            prepared.entries.clear();
+            prepared
+        }
     }
 }
 
 /// [`prepare`], with the sentence's glossary hits found already (`matcher.find(text)`).
-pub fn prepare_with_hits<'a>(
+pub fn prepare_with_hits<'a>(text: &'a str, hits: &[crate::glossary::Hit]) -> Prepared<'a> {
+    prepare_tokenized(text, &crate::text::tokenize(text), hits)
+}
+
+/// [`prepare_with_hits`] of a sentence tokenized already (`tokenize(text)`).
+pub fn prepare_tokenized<'a>(
     text: &'a str,
+    tokenized: &crate::text::Tokenized,
     hits: &[crate::glossary::Hit],
-    matcher: &Matcher,
 ) -> Prepared<'a> {
     let words: Vec<&str> = text.split_whitespace().collect();
+    let figures = crate::align::features::figure_units_tokenized(tokenized, hits)
+        .into_iter()
+        .filter_map(|u| u.strip_prefix("n:").map(str::to_string))
+        .collect();
     Prepared {
         keys: words.iter().map(|w| key(w)).collect(),
         words,
         entries: entries_of_words(text, hits),
-        figures: figures_of(text, Some(matcher)),
+        figures,
     }
 }
 
@@ -135,7 +159,7 @@ pub fn diff_prepared(a: &Prepared<'_>, b: &Prepared<'_>) -> WordDiff {
                 old_index, old_len, ..
             } => {
                 let words = &words_a[old_index..old_index + old_len];
-                if tells(words) {
+                if tells(&keys_a[old_index..old_index + old_len]) {
                     callouts.push(Callout {
                         kind: CalloutKind::Clause,
                         a: join(words),
@@ -148,7 +172,7 @@ pub fn diff_prepared(a: &Prepared<'_>, b: &Prepared<'_>) -> WordDiff {
                 new_index, new_len, ..
             } => {
                 let words = &words_b[new_index..new_index + new_len];
-                if tells(words) {
+                if tells(&keys_b[new_index..new_index + new_len]) {
                     callouts.push(Callout {
                         kind: CalloutKind::Clause,
                         a: String::new(),
@@ -165,13 +189,15 @@ pub fn diff_prepared(a: &Prepared<'_>, b: &Prepared<'_>) -> WordDiff {
             } => {
                 let old = &words_a[old_index..old_index + old_len];
                 let new = &words_b[new_index..new_index + new_len];
+                let old_keys = &keys_a[old_index..old_index + old_len];
+                let new_keys = &keys_b[new_index..new_index + new_len];
                 if old.len() == new.len() {
                     // Word by word: a spelling variant is called out as such; a run of other
                     // words said otherwise is a clause.
                     let mut run: Option<usize> = None;
                     let close = |run: &mut Option<usize>, end: usize, callouts: &mut Vec<_>| {
                         if let Some(start) = run.take()
-                            && (tells(&old[start..end]) || tells(&new[start..end]))
+                            && (tells(&old_keys[start..end]) || tells(&new_keys[start..end]))
                         {
                             callouts.push(Callout {
                                 kind: CalloutKind::Clause,
@@ -188,7 +214,7 @@ pub fn diff_prepared(a: &Prepared<'_>, b: &Prepared<'_>) -> WordDiff {
                             (Some(x), Some(y)) => Some(x == y),
                             _ => None,
                         };
-                        let (ka, kb) = (key(old[k]), key(new[k]));
+                        let (ka, kb) = (&old_keys[k], &new_keys[k]);
                         if is_spelling_variant(old[k], new[k], same_entry) {
                             close(&mut run, k, &mut callouts);
                             callouts.push(Callout {
@@ -196,9 +222,9 @@ pub fn diff_prepared(a: &Prepared<'_>, b: &Prepared<'_>) -> WordDiff {
                                 a: bare(old[k]).to_string(),
                                 b: bare(new[k]).to_string(),
                             });
-                        } else if stem(&ka) == stem(&kb)
+                        } else if stem(ka) == stem(kb)
                             || same_entry == Some(true)
-                            || inflected(&ka, &kb)
+                            || inflected(ka, kb)
                         {
                             // The same word through a clitic or an ending, or one entry.
                             close(&mut run, k, &mut callouts);
@@ -208,7 +234,7 @@ pub fn diff_prepared(a: &Prepared<'_>, b: &Prepared<'_>) -> WordDiff {
                     }
                     close(&mut run, old.len(), &mut callouts);
                 } else if is_spelling_variant(&old.join(""), &new.join(""), None)
-                    || same_joined(old, new)
+                    || old_keys.concat() == new_keys.concat()
                 {
                     // One name written as one word or two (ألما آتا, آلماتا; نت بلوكس).
                     callouts.push(Callout {
@@ -216,7 +242,7 @@ pub fn diff_prepared(a: &Prepared<'_>, b: &Prepared<'_>) -> WordDiff {
                         a: bare(&join(old)).to_string(),
                         b: bare(&join(new)).to_string(),
                     });
-                } else if tells(old) || tells(new) {
+                } else if tells(old_keys) || tells(new_keys) {
                     callouts.push(Callout {
                         kind: CalloutKind::Clause,
                         a: join(old),
@@ -236,14 +262,14 @@ pub fn diff_prepared(a: &Prepared<'_>, b: &Prepared<'_>) -> WordDiff {
 
 /// Whether a run of words one source has and the other does not (or says otherwise) tells the
 /// reader something: a word that is not a particle, attribution or part of a figure (figures
-/// are compared by value, [`figure_callouts`]).
-fn tells(words: &[&str]) -> bool {
-    words.iter().any(|w| {
-        let k = key(w);
+/// are compared by value, [`figure_callouts`]). Takes the words' [`key`]s.
+fn tells(keys: &[String]) -> bool {
+    keys.iter().any(|k| {
+        let k = k.as_str();
         !k.is_empty()
-            && !says_little(&k)
-            && !is_number_word(&k)
-            && parse_digits(&k).is_none()
+            && !says_little(k)
+            && !is_number_word(k)
+            && parse_digits(k).is_none()
             && !k.chars().any(|c| c.is_ascii_digit())
     })
 }
@@ -261,15 +287,9 @@ fn inflected(a: &str, b: &str) -> bool {
             .is_some_and(|ending| AGREEMENT_ENDINGS.contains(&ending))
 }
 
-/// Two runs of words that are the same letters joined otherwise (عبد العزيز, عبدالعزيز).
-fn same_joined(a: &[&str], b: &[&str]) -> bool {
-    let joined = |words: &[&str]| words.iter().map(|w| key(w)).collect::<String>();
-    joined(a) == joined(b)
-}
-
 /// A word without the punctuation around it.
 fn bare(word: &str) -> &str {
-    word.trim_matches(|c: char| !c.is_alphanumeric())
+    word.trim_matches(|c: char| !crate::text::chars::is_alphanumeric(c))
 }
 
 /// A word's comparison key: normalized, without the punctuation around it.
@@ -278,14 +298,6 @@ fn key(word: &str) -> String {
 }
 
 /// For each white-space word of `text`, the glossary entry a hit covering it belongs to.
-fn word_entries(text: &str, matcher: Option<&Matcher>) -> Vec<Option<usize>> {
-    match matcher {
-        Some(m) => entries_of_words(text, &m.find(text)),
-        None => Vec::new(),
-    }
-}
-
-/// [`word_entries`] from the sentence's hits, found already.
 fn entries_of_words(text: &str, hits: &[crate::glossary::Hit]) -> Vec<Option<usize>> {
     // Hits come in text order and do not overlap, so one cursor walks them beside the words:
     // linear in the sentence, not words × hits.
@@ -331,15 +343,6 @@ fn is_spelling_variant(x: &str, y: &str, same_entry: Option<bool>) -> bool {
         && edit_distance(&kx, &ky) <= 2
 }
 
-/// A sentence's figures by value, in order.
-fn figures_of(text: &str, matcher: Option<&Matcher>) -> Vec<String> {
-    features(text, matcher)
-        .units
-        .into_iter()
-        .filter_map(|(u, _)| u.strip_prefix("n:").map(str::to_string))
-        .collect()
-}
-
 /// Figures (by value) that one sentence has and the other does not.
 fn figure_callouts(fa: &[String], fb: &[String]) -> Vec<Callout> {
     // Sets for the look-ups (a long sentence has thousands of figures); the lists keep order.
@@ -377,6 +380,21 @@ fn edit_distance(a: &str, b: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_cheap_pre_test_sees_figures_by_value_in_any_order() {
+        let a = prepare("قتل 8 وأصيب 16 في ألماتي", None);
+        let b = prepare("أصيب ستة عشر وقتل ثمانية في ألماتي", None);
+        let c = prepare("قتل 9 وأصيب 16 في ألماتي", None);
+        assert!(a.same_figures_and_entries(&b));
+        assert!(!a.same_figures_and_entries(&c));
+        assert!(
+            diff_prepared(&a, &c)
+                .callouts
+                .iter()
+                .any(|x| x.kind == CalloutKind::Figure)
+        );
+    }
 
     #[test]
     fn a_figure_that_differs_is_called_out() {

@@ -6,6 +6,7 @@ pub mod render;
 
 pub use decisions::{Change, Decision, Reviews, Verdict};
 pub use diff::{
-    Callout, CalloutKind, Op, Prepared, WordDiff, diff, diff_prepared, prepare, prepare_with_hits,
+    Callout, CalloutKind, Op, Prepared, WordDiff, diff, diff_prepared, prepare, prepare_tokenized,
+    prepare_with_hits,
 };
 pub use render::ReviewedPair;

@@ -36,7 +36,7 @@ pub fn by_word(summaries: &[Summary], word: &str) -> Vec<usize> {
 }
 
 fn words(text: &str) -> impl Iterator<Item = &str> {
-    text.split(|c: char| !c.is_alphanumeric())
+    text.split(|c: char| !crate::text::chars::is_alphanumeric(c))
         .filter(|w| !w.is_empty())
 }
 

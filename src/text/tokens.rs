@@ -137,7 +137,7 @@ fn is_word_char(c: char) -> bool {
         '\0'..='\x7f' => false,
         // The Arabic letters, the common case, without the Unicode tables.
         '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}' => true,
-        _ => c.is_alphanumeric() || matches!(c, '\u{0300}'..='\u{036F}'),
+        _ => super::chars::is_alphanumeric(c) || matches!(c, '\u{0300}'..='\u{036F}'),
     }
 }
 

@@ -78,7 +78,8 @@ pub struct ImportReport {
     pub added: usize,
     pub replaced: usize,
     pub unchanged: usize,
-    /// Units without a translation (no target, or one marked untranslated or fuzzy).
+    /// Units without a translation (no target, one marked untranslated or fuzzy, or a copy of
+    /// the source).
     pub untranslated: usize,
     /// Units whose source is not the sentence their id names: (id, line).
     pub stale: Vec<(String, usize)>,
@@ -105,6 +106,11 @@ pub fn import(
         let hash = sentence_hash(&unit.source);
         if !unit.id.eq_ignore_ascii_case(&hash_hex(hash)) {
             report.stale.push((unit.id.clone(), unit.line));
+            continue;
+        }
+        // A copy of the source is how OmegaT and Rainbow leave a segment untranslated.
+        if sentence_hash(target) == hash {
+            report.untranslated += 1;
             continue;
         }
         entries.push(record::Entry {
@@ -175,7 +181,8 @@ pub fn memory_units(
             if seen.contains(&hash) {
                 continue;
             }
-            if let Served::Reuse(from) = served(text, None, &fact_units, memory, Some(matcher), 100)
+            if let Served::Reuse(from) =
+                served((text, hash), None, &fact_units, memory, Some(matcher), 100)
             {
                 seen.insert(hash);
                 let unit = memory.exact(from).expect("served by a unit of the memory");

@@ -52,7 +52,7 @@ pub struct Memory {
 /// A sentence's words as the memory compares them: normalized, without punctuation.
 pub fn words(text: &str) -> Vec<String> {
     text.split_whitespace()
-        .map(|w| normalize_str(w.trim_matches(|c: char| !c.is_alphanumeric())))
+        .map(|w| normalize_str(w.trim_matches(|c: char| !crate::text::chars::is_alphanumeric(c))))
         .filter(|w| !w.is_empty())
         .collect()
 }

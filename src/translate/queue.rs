@@ -10,7 +10,8 @@ use crate::brief::translations::{Translations, hash_hex};
 use crate::figures;
 use crate::glossary::{Glossary, Matcher};
 use crate::pipeline::Analysis;
-use crate::review::{Callout, Op, Prepared, prepare, prepare_with_hits};
+use crate::review::{Callout, Op, Prepared, prepare, prepare_tokenized};
+use crate::text::{TokenKind, Tokenized, tokenize};
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
 
@@ -145,14 +146,14 @@ pub fn hashes(analysis: &Analysis<'_>) -> Vec<u64> {
 /// How sentence `s` is served: the desk's own translation, else a memory unit that says the
 /// same thing (the translated sentences of its fact first, then the memory's best matches).
 pub fn served(
-    text: &str,
+    (text, hash): (&str, u64),
     prepared: Option<&Prepared<'_>>,
     fact_units: &[&Unit],
     memory: &Memory,
     matcher: Option<&Matcher>,
     min_fuzzy: u8,
 ) -> Served {
-    if memory.exact(sentence_hash(text)).is_some() {
+    if memory.exact(hash).is_some() {
         return Served::Desk;
     }
     if memory.is_empty() {
@@ -207,18 +208,30 @@ pub fn queue(inputs: &Inputs<'_>, options: &Options) -> Queue {
         partners.entry(p.b).or_default().push((p.a, p.score));
     }
 
-    // Facts: each one's groups (a representative and the near-copies it serves), every
-    // aligned sentence prepared for diffing once.
-    let hits: Vec<Vec<crate::glossary::Hit>> =
-        crate::parallel::map(sentences, |s| matcher.find(s.text));
-    let clustered: Vec<usize> = alignment.clusters.iter().flatten().copied().collect();
-    let prepared_list: Vec<Prepared<'_>> = crate::parallel::map(&clustered, |&s| {
-        prepare_with_hits(sentences[s].text, &hits[s], matcher)
-    });
-    let prepared: FxHashMap<usize, &Prepared<'_>> = clustered
+    // One tokenization per sentence: its glossary hits, how many of its words write a number
+    // (part of a single-source sentence's weight), and for an aligned one, the sentence
+    // prepared for diffing, which judging reuse within its fact needs.
+    type Scanned<'t> = (Vec<crate::glossary::Hit>, usize, Option<Prepared<'t>>);
+    let scanned: Vec<Scanned<'_>> =
+        crate::parallel::map(&(0..sentences.len()).collect::<Vec<_>>(), |&s| {
+            let text = sentences[s].text;
+            let tokenized = tokenize(text);
+            let hits = matcher.find_tokenized(&tokenized);
+            let prepared = fact_of[s].map(|_| prepare_tokenized(text, &tokenized, &hits));
+            (hits, number_words(&tokenized), prepared)
+        });
+    let mut hits = Vec::with_capacity(sentences.len());
+    let mut number_counts = Vec::with_capacity(sentences.len());
+    let mut prepared_list = Vec::with_capacity(sentences.len());
+    for (h, n, p) in scanned {
+        hits.push(h);
+        number_counts.push(n);
+        prepared_list.push(p);
+    }
+    let prepared: FxHashMap<usize, &Prepared<'_>> = prepared_list
         .iter()
-        .copied()
-        .zip(prepared_list.iter())
+        .enumerate()
+        .filter_map(|(s, p)| Some((s, p.as_ref()?)))
         .collect();
     let context = GroupContext {
         hashes: &hashes,
@@ -290,11 +303,18 @@ pub fn queue(inputs: &Inputs<'_>, options: &Options) -> Queue {
         .collect();
     let single_served: Vec<(usize, Served, usize)> = crate::parallel::map(&singles, |&s| {
         let text = sentences[s].text;
-        let how = served(text, None, &[], memory, Some(matcher), options.min_fuzzy);
+        let how = served(
+            (text, hashes[s]),
+            None,
+            &[],
+            memory,
+            Some(matcher),
+            options.min_fuzzy,
+        );
         let entries: FxHashSet<usize> = hits[s].iter().map(|h| h.entry).collect();
         // Figures by the words that write numbers: the figure scanner is for the shown items.
         let weight = if how == Served::Needed {
-            entries.len() + number_words(text)
+            entries.len() + number_counts[s]
         } else {
             0
         };
@@ -356,12 +376,13 @@ pub fn queue(inputs: &Inputs<'_>, options: &Options) -> Queue {
     }
 }
 
-/// How many words of `text` write a number (digits of any script, number words).
-fn number_words(text: &str) -> usize {
-    text.split_whitespace()
-        .filter(|w| {
-            w.chars().any(|c| c.is_numeric())
-                || crate::text::numbers::is_number_word(&crate::text::normalize_str(w))
+/// How many tokens of a sentence write a number (digits of any script, number words).
+fn number_words(tokenized: &Tokenized) -> usize {
+    tokenized
+        .tokens
+        .iter()
+        .filter(|t| {
+            t.kind == TokenKind::Number || crate::text::numbers::is_number_word(tokenized.norm(t))
         })
         .count()
 }
@@ -403,7 +424,7 @@ fn fact_groups(members: &[usize], context: &GroupContext<'_, '_>) -> FactGroups 
     let mut open: Vec<usize> = Vec::new();
     for &s in members {
         match served(
-            sentences[s].text,
+            (sentences[s].text, hashes[s]),
             Some(prepared[&s]),
             &units,
             memory,
@@ -415,42 +436,60 @@ fn fact_groups(members: &[usize], context: &GroupContext<'_, '_>) -> FactGroups 
             Served::Needed => open.push(s),
         }
     }
+    // Each open sentence's centrality: the summed scores of its pairs with open sentences,
+    // kept current as groups leave (a fact of a wire sentence has hundreds of members, so
+    // recomputing it for every group was cubic).
+    let mut is_open: FxHashSet<usize> = open.iter().copied().collect();
+    let pairs_of = |s: usize| partners.get(&s).map_or(&[][..], Vec::as_slice);
+    let mut centrality: FxHashMap<usize, f64> = open
+        .iter()
+        .map(|&s| {
+            let sum = pairs_of(s)
+                .iter()
+                .filter(|(o, _)| is_open.contains(o))
+                .map(|(_, score)| score)
+                .sum();
+            (s, sum)
+        })
+        .collect();
     let mut groups = Vec::new();
     while !open.is_empty() {
-        let is_open: FxHashSet<usize> = open.iter().copied().collect();
-        let centrality = |s: usize| -> f64 {
-            partners.get(&s).map_or(0.0, |p| {
-                p.iter()
-                    .filter(|(o, _)| is_open.contains(o))
-                    .map(|(_, sc)| sc)
-                    .sum()
-            })
-        };
         let mut rep = open[0];
-        let mut best = centrality(rep);
+        let mut best = centrality[&rep];
         for &s in &open[1..] {
-            let c = centrality(s);
+            let c = centrality[&s];
             if c > best + 1e-9 {
                 (rep, best) = (s, c);
             }
         }
         // Only sentences paired with the representative can be its near-copies.
-        let covers: Vec<usize> = partners
-            .get(&rep)
-            .map_or(&[][..], Vec::as_slice)
+        let mut covers: Vec<usize> = pairs_of(rep)
             .iter()
             .filter(|&&(o, score)| {
                 is_open.contains(&o)
                     && (hashes[o] == hashes[rep]
                         || (score >= MIN_REUSE_SCORE
+                            && prepared[&rep].same_figures_and_entries(prepared[&o])
                             && judge_prepared(prepared[&rep], prepared[&o]).0.is_exact()))
             })
             .map(|&(o, _)| o)
             .collect();
-        open.retain(|s| *s != rep && !covers.contains(s));
-        let mut covers = covers;
         covers.sort_unstable();
         covers.dedup();
+        let leaving: Vec<usize> = std::iter::once(rep).chain(covers.iter().copied()).collect();
+        for s in &leaving {
+            is_open.remove(s);
+        }
+        for &s in &leaving {
+            for &(o, score) in pairs_of(s) {
+                if is_open.contains(&o) {
+                    *centrality
+                        .get_mut(&o)
+                        .expect("open sentences have a centrality") -= score;
+                }
+            }
+        }
+        open.retain(|s| is_open.contains(s));
         groups.push((rep, covers));
     }
     FactGroups {

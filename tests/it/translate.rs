@@ -332,6 +332,41 @@ fn an_exported_xliff_comes_back_as_the_desks_translations_with_stale_and_conflic
 }
 
 #[test]
+fn copy_source_gives_every_unit_a_target_and_a_copy_that_comes_back_is_untranslated() {
+    let dir = desk();
+    run_in(
+        dir.path(),
+        &["translate", ".", "--export", "q.xlf", "--copy-source"],
+    )
+    .success();
+    let exported = fs::read_to_string(dir.path().join("q.xlf")).unwrap();
+    let units = exported.matches("<trans-unit ").count();
+    assert_eq!(exported.matches("<target xml:lang=\"en\">").count(), units);
+    // As OmegaT writes it back: one target translated, the others still the source.
+    let items = queue(dir.path());
+    let first = items[0]["ar"].as_str().unwrap();
+    let target = format!("<target xml:lang=\"en\">{}</target>", xml_escaped(first));
+    assert!(exported.contains(&target), "{exported}");
+    let translated = exported.replacen(&target, "<target xml:lang=\"en\">Done.</target>", 1);
+    fs::write(dir.path().join("t.xlf"), translated).unwrap();
+    let run = run_in(dir.path(), &["translate", "--import", "t.xlf"]).success();
+    assert!(
+        run.stderr.contains("1 added")
+            && run.stderr.contains(&format!("{} untranslated", units - 1)),
+        "{}",
+        run.stderr
+    );
+}
+
+fn xml_escaped(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+        .replace('\'', "&apos;")
+}
+
+#[test]
 fn xliff_2_and_po_exports_round_trip_and_the_memory_goes_out_as_tmx() {
     let dir = desk();
     for (file, format) in [("q2.xlf", Some("xliff2")), ("q.po", None)] {
