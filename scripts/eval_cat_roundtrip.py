@@ -21,16 +21,25 @@ the four seed articles (../shared/seeds) with the repository's glossary and no t
 5. `--export-tm` writes TMX 1.4b that translate-toolkit's `tmxfile` reads, one unit per
    translation at least; `--import-tm` seeds a fresh desk that then has the translations.
 
-OmegaT (Debian package omegat 3.6) is not driven here yet: see docs/translation.md.
+6. OmegaT (Debian package `omegat`, installed with apt-get when missing, `--no-omegat` to
+   skip): an OmegaT project is made around `--export --copy-source` XLIFF (OmegaT's filter
+   translates the target element) with half of the desk's TMX in `tm/auto`; OmegaT runs in
+   console mode (`--mode=console-translate`, its settings in a temporary `--config-dir`) and
+   fills those segments from the memory; the XLIFF it writes is imported into a fresh desk:
+   the half comes back as translations, the rest (copies of the source) as untranslated, and
+   the briefing shows the imported ones as the desk's.
+
 Exits 1 when a check fails, 2 when the data or a tool is missing.
 """
 
 import argparse
 import json
+import os
 import shutil
 import subprocess
 import sys
 import tempfile
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -99,6 +108,106 @@ print(json.dumps(out, ensure_ascii=False))
 '''
 
 
+def omegat_command():
+    """The omegat launcher, installed from Debian when missing; None when it cannot be."""
+    found = shutil.which("omegat")
+    if found:
+        return found
+    if shutil.which("apt-get") is None or os.geteuid() != 0:
+        return None
+    env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+    cmd = ["apt-get", "install", "-y", "--no-install-recommends", "omegat"]
+    proc = subprocess.run(cmd, capture_output=True, text=True, env=env)
+    if proc.returncode != 0:
+        # A fresh machine may have no package lists yet.
+        subprocess.run(["apt-get", "update", "-q"], capture_output=True, env=env)
+        proc = subprocess.run(cmd, capture_output=True, text=True, env=env)
+    if proc.returncode != 0:
+        print(proc.stderr[-1500:], file=sys.stderr)
+        return None
+    return shutil.which("omegat")
+
+
+OMEGAT_PROJECT = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<omegat>
+  <project version="1.0">
+    <source_dir>__DEFAULT__</source_dir>
+    <target_dir>__DEFAULT__</target_dir>
+    <tm_dir>__DEFAULT__</tm_dir>
+    <glossary_dir>__DEFAULT__</glossary_dir>
+    <glossary_file>__DEFAULT__</glossary_file>
+    <dictionary_dir>__DEFAULT__</dictionary_dir>
+    <source_lang>ar</source_lang>
+    <target_lang>en</target_lang>
+    <source_tok>org.omegat.tokenizer.LuceneArabicTokenizer</source_tok>
+    <target_tok>org.omegat.tokenizer.LuceneEnglishTokenizer</target_tok>
+    <sentence_seg>false</sentence_seg>
+    <support_default_translations>true</support_default_translations>
+    <remove_tags>false</remove_tags>
+  </project>
+</omegat>
+"""
+
+
+def omegat_round_trip(omegat, mizan, articles, desk_tmx, tmp):
+    """OmegaT pre-translates mizan's XLIFF from half of the desk's TMX; mizan imports it."""
+    desk = Path(tmp) / "omegat-desk"
+    (desk / "seeds").mkdir(parents=True)
+    for a in articles:
+        shutil.copy(a, desk / "seeds" / a.name)
+    shutil.copy(REPO / "glossary.toml", desk / "glossary.toml")
+    m = lambda *a: run([str(mizan), *a], desk)
+    m("translate", "seeds", "--export", "q.xlf", "--copy-source")
+
+    # Half of the desk's translation units (the desk's own, not the reuse units).
+    tree = ET.parse(desk_tmx)
+    body = tree.getroot().find("body")
+    own = [tu for tu in body.findall("tu")
+           if not any(p.get("type") == "x-mizan-reuse-of" for p in tu.findall("prop"))]
+    kept = own[::2]
+    for tu in list(body):
+        if tu not in kept:
+            body.remove(tu)
+    project = Path(tmp) / "omegat-project"
+    for sub in ("source", "target", "tm/auto", "glossary", "dictionary", "omegat"):
+        (project / sub).mkdir(parents=True)
+    (project / "omegat.project").write_text(OMEGAT_PROJECT)
+    shutil.copy(desk / "q.xlf", project / "source" / "q.xlf")
+    tree.write(project / "tm" / "auto" / "desk.tmx", encoding="UTF-8", xml_declaration=True)
+
+    config = Path(tmp) / "omegat-config"
+    config.mkdir()
+    proc = subprocess.run([omegat, str(project), "--mode=console-translate",
+                           f"--config-dir={config}"], capture_output=True, text=True, timeout=600)
+    written = project / "target" / "q.xlf"
+    check(proc.returncode == 0 and written.exists(),
+          f"omegat console-translate exited {proc.returncode} and wrote target/q.xlf")
+    if not written.exists():
+        print(proc.stdout[-2000:] + proc.stderr[-2000:], file=sys.stderr)
+        return
+    stats = (project / "omegat" / "project_stats.txt").read_text(errors="replace")
+    units = (desk / "q.xlf").read_text().count("<trans-unit ")
+    segments = next((l.split()[1] for l in stats.splitlines() if l.startswith("Total:")), "?")
+    check(segments == str(units), f"omegat reads {segments} segments of the {units} units")
+    shutil.copy(written, desk / "from-omegat.xlf")
+    imp = m("translate", "--import", "from-omegat.xlf").stderr.strip().splitlines()[-1]
+    check(f"{len(kept)} added" in imp and f"{units - len(kept)} untranslated" in imp,
+          f"omegat's XLIFF imported: {imp} (expected {len(kept)} added, "
+          f"{units - len(kept)} untranslated)")
+    brief = json.loads(m("brief", "--format", "json", "seeds").stdout)
+    lines = []
+    for fact in brief["facts"]:
+        lines.append(fact["main"])
+        lines.extend(v["line"] for v in fact["variants"])
+    lines.extend(brief["single_source"])
+    desk_shown = [l for l in lines if l["english"]["origin"] == "desk"]
+    own = [l for l in desk_shown
+           if l["english"]["text"].startswith("Desk English for " + letters(l["hash"]))]
+    check(desk_shown and len(own) == len(desk_shown),
+          f"brief after omegat: {len(own)} of {len(desk_shown)} desk lines carry their own "
+          f"English from OmegaT's file")
+
+
 def letters(hex_id):
     """A unit id as the filled targets write it (digits as letters)."""
     return hex_id.translate(str.maketrans("0123456789", "ghijklmnop"))
@@ -116,6 +225,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--shared", default=str(REPO.parent / "shared"))
     ap.add_argument("--mizan", default=str(REPO / "target" / "release" / "mizan"))
+    ap.add_argument("--no-omegat", action="store_true", help="skip the OmegaT round trip")
     args = ap.parse_args()
     seeds = Path(args.shared) / "seeds"
     articles = sorted(p for p in seeds.glob("*") if p.suffix in (".txt", ".md"))
@@ -212,6 +322,14 @@ def main():
         left = [json.loads(l) for l in run([str(mizan), "translate", "--format", "jsonl", "seeds"],
                                             fresh).stdout.splitlines()]
         check(not left, f"a desk seeded from the TMX has {len(left)} sentences left to translate")
+
+        if args.no_omegat:
+            print("omegat: skipped (--no-omegat)")
+        else:
+            omegat = omegat_command()
+            check(omegat is not None, "omegat installed (Debian package omegat)")
+            if omegat:
+                omegat_round_trip(omegat, mizan, articles, desk / "m.tmx", tmp)
 
     print(f"cat round trip: {'pass' if not failures else f'{len(failures)} check(s) failed'}")
     return 1 if failures else 0

@@ -553,13 +553,18 @@ pub struct TranslateDesk<'a> {
 }
 
 impl Analysis<'_> {
+    /// Every sentence's [`align::sentence_hash`], in sentence order, found on every core.
+    pub fn sentence_hashes(&self) -> Vec<u64> {
+        crate::parallel::map(&self.sentences, |s| align::sentence_hash(s.text))
+    }
+
     /// The desk's translation memory; an entry that does not keep its Arabic beside takes it
     /// from the sentence of these articles with its hash.
     pub fn memory(&self, translations: &Translations) -> translate::Memory {
         let by_hash: std::collections::HashMap<u64, &str> = self
-            .sentences
-            .iter()
-            .map(|s| (align::sentence_hash(s.text), s.text))
+            .sentence_hashes()
+            .into_iter()
+            .zip(self.sentences.iter().map(|s| s.text))
             .collect();
         translate::Memory::new(translations, |h| by_hash.get(&h).copied())
     }
@@ -589,9 +594,9 @@ impl Analysis<'_> {
     /// QA of the desk's translations against these articles (`mizan translate --check`).
     pub fn translation_qa(&self, desk: TranslateDesk<'_>) -> Vec<translate::qa::Finding> {
         let by_hash: std::collections::HashMap<u64, &str> = self
-            .sentences
-            .iter()
-            .map(|s| (align::sentence_hash(s.text), s.text))
+            .sentence_hashes()
+            .into_iter()
+            .zip(self.sentences.iter().map(|s| s.text))
             .collect();
         translate::qa::check(
             desk.translations,
@@ -610,8 +615,9 @@ impl Analysis<'_> {
         let named: Vec<translate::reference::Named<'_>> = self
             .sentences
             .iter()
-            .map(|s| translate::reference::Named {
-                hash: align::sentence_hash(s.text),
+            .zip(self.sentence_hashes())
+            .map(|(s, hash)| translate::reference::Named {
+                hash,
                 doc: &self.corpus.documents[s.doc].id,
                 index: s.index,
             })

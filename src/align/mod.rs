@@ -601,16 +601,36 @@ pub fn pair_id(a: &str, b: &str) -> String {
 
 /// FNV-1a (64 bits) of a sentence's key: a hash that never changes between runs or machines.
 pub fn sentence_hash(text: &str) -> u64 {
-    // The hash of `sentence_key(text)`, without building it: words of the normalized text
-    // with one space between.
+    // The hash of `sentence_key(text)`, without building it.
     let mut hash = 0xcbf2_9ce4_8422_2325;
-    for (k, word) in normalize_str(text).split_whitespace().enumerate() {
+    for (k, word) in key_words(&normalize_str(text)).enumerate() {
         if k > 0 {
             hash = fnv1a(b" ", hash);
         }
         hash = fnv1a(word.as_bytes(), hash);
     }
     hash
+}
+
+/// The words of a normalized text as a sentence's identity takes them: without control
+/// characters, noncharacters and U+FFFD, which say nothing and which XML cannot carry (a
+/// CAT tool's file gives them back as U+FFFD or not at all), so a sentence keeps its hash
+/// through an XLIFF or TMX round trip.
+fn key_words(norm: &str) -> impl Iterator<Item = std::borrow::Cow<'_, str>> {
+    let ignorable = |c: char| {
+        (c.is_control() && !c.is_whitespace()) || matches!(c, '\u{FFFD}' | '\u{FFFE}' | '\u{FFFF}')
+    };
+    norm.split_whitespace().filter_map(move |word| {
+        // Bytes that can start one of them: C0 and DEL, C1 (U+0080–U+009F), U+FFFx.
+        let may_have = word
+            .bytes()
+            .any(|b| b < 0x20 || b == 0x7F || b == 0xC2 || b == 0xEF);
+        if !may_have || !word.chars().any(ignorable) {
+            return Some(std::borrow::Cow::Borrowed(word));
+        }
+        let kept: String = word.chars().filter(|&c| !ignorable(c)).collect();
+        (!kept.is_empty()).then_some(std::borrow::Cow::Owned(kept))
+    })
 }
 
 /// The id of the pair of sentences with these [`sentence_hash`]es.
@@ -632,8 +652,7 @@ fn fnv1a(bytes: &[u8], mut hash: u64) -> u64 {
 
 /// A sentence's normalized text with white space collapsed: what its identity rests on.
 pub fn sentence_key(text: &str) -> String {
-    normalize_str(text)
-        .split_whitespace()
+    key_words(&normalize_str(text))
         .collect::<Vec<_>>()
         .join(" ")
 }
@@ -661,6 +680,19 @@ mod tests {
                 fnv1a(sentence_key(text).as_bytes(), 0xcbf2_9ce4_8422_2325)
             );
         }
+    }
+
+    #[test]
+    fn control_characters_are_not_part_of_a_sentences_identity() {
+        // What an XML writer must do with them (U+FFFD, or drop) keeps the hash.
+        let raw = "\u{1a}\u{1a} مشاركة فاعلة في المحافل\u{7} العلمية";
+        for carried in [
+            "\u{fffd}\u{fffd} مشاركة فاعلة في المحافل\u{fffd} العلمية",
+            " مشاركة فاعلة في المحافل العلمية",
+        ] {
+            assert_eq!(sentence_hash(raw), sentence_hash(carried));
+        }
+        assert_ne!(sentence_hash(raw), sentence_hash("مشاركة فاعلة في المحافل"));
     }
 
     #[test]

@@ -13,7 +13,7 @@
 
 use crate::align::sentence_hash;
 use crate::error::{Error, FileKind, Location, Result, Warning, toml_error};
-use crate::text::span::line_column;
+use crate::text::span::LineIndex;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::path::Path;
@@ -101,6 +101,8 @@ pub fn parse(text: &str, path: &Path) -> Result<Translations> {
         toml::from_str(text).map_err(|e| toml_error(FileKind::Translations, path, text, &e))?;
     let mut translations = Translations::default();
     let mut from = 0;
+    // Offsets come in file order: one index, not a count from the start per entry.
+    let lines = LineIndex::new(text);
     for t in file.translations {
         // Where the entry is in the file, for messages: the next occurrence of its hash.
         let offset = text[from..].find(&t.hash).map_or(0, |i| from + i);
@@ -111,7 +113,7 @@ pub fn parse(text: &str, path: &Path) -> Result<Translations> {
                 format!("hash '{}' is not 16 hex digits", t.hash.replace('\n', " ")),
             )
         })?;
-        let (line, _) = line_column(text, offset);
+        let (line, _) = lines.line_column(text, offset);
         if let Some(ar) = &t.ar
             && sentence_hash(ar) != hash
         {

@@ -179,15 +179,11 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         let units = mizan::interchange::tmx::read(&read_file(file)?, file)?;
         let note = format!("imported from {}", shown_path(file));
         let report = mizan::translate::exchange::import_memory(&units, &path, &note, args.force)?;
+        let present: std::collections::HashSet<u64> =
+            analysis.sentence_hashes().into_iter().collect();
         let matched = units
             .iter()
-            .filter(|u| {
-                analysis
-                    .find_sentence(&mizan::brief::translations::hash_hex(
-                        mizan::align::sentence_hash(&u.source),
-                    ))
-                    .is_ok()
-            })
+            .filter(|u| present.contains(&mizan::align::sentence_hash(&u.source)))
             .count();
         say!(
             "{}: {} unit(s) read; {matched} are sentences of these articles, the rest serve as fuzzy matches",

@@ -204,7 +204,10 @@ pub fn read(text: &str, path: &Path) -> Result<Vec<ImportUnit>> {
             format!("not an XLIFF document (root <{}>)", root.name),
         ));
     }
-    let line = |offset: usize| text[..offset.min(text.len())].matches('\n').count() + 1;
+    // Line numbers from the offsets of the line breaks: counting them from the start for
+    // every unit was quadratic (9 s for 10,000 units).
+    let breaks: Vec<usize> = text.match_indices('\n').map(|(i, _)| i).collect();
+    let line = |offset: usize| breaks.partition_point(|&b| b < offset) + 1;
     let version = root.attribute("version").unwrap_or("1.2");
     let mut units = Vec::new();
     if version.starts_with('2') {

@@ -5,7 +5,6 @@
 
 use super::memory::{MIN_FUZZY_PERCENT, Memory, Unit};
 use super::reuse::{Reuse, judge_prepared};
-use crate::align::sentence_hash;
 use crate::brief::translations::{Translations, hash_hex};
 use crate::figures;
 use crate::glossary::{Glossary, Matcher};
@@ -138,11 +137,6 @@ pub struct Inputs<'a> {
     pub memory: &'a Memory,
 }
 
-/// A sentence's hash for every aligned sentence of the analysis.
-pub fn hashes(analysis: &Analysis<'_>) -> Vec<u64> {
-    crate::parallel::map(&analysis.sentences, |s| sentence_hash(s.text))
-}
-
 /// How sentence `s` is served: the desk's own translation, else a memory unit that says the
 /// same thing (the translated sentences of its fact first, then the memory's best matches).
 pub fn served(
@@ -194,7 +188,7 @@ pub fn queue(inputs: &Inputs<'_>, options: &Options) -> Queue {
     } = *inputs;
     let sentences = &analysis.sentences;
     let alignment = &analysis.alignment;
-    let hashes = hashes(analysis);
+    let hashes = analysis.sentence_hashes();
     let mut fact_of: Vec<Option<usize>> = vec![None; sentences.len()];
     for (c, members) in alignment.clusters.iter().enumerate() {
         for &s in members {
