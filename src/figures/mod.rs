@@ -28,6 +28,10 @@ pub struct Figure {
     pub qualifier: Qualifier,
     pub measure: Measure,
     pub who: Who,
+    /// A part of a total the sentence gives beside it ("15 ... خمسة منهم من رجال الأمن"):
+    /// never a rival to the total, so never set against other figures.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub sub: bool,
 }
 
 /// How the source states the number.
@@ -59,6 +63,8 @@ pub enum Measure {
     Wounded,
     /// Killed and wounded together, as the source gives them (مقتل وإصابة 25).
     Casualties,
+    /// People infected by a disease (أصيبت ثلاث مواطنات بفيروس كورونا): cases, not wounded.
+    Cases,
     Arrested,
     Detained,
     Hospitalised,
@@ -170,6 +176,7 @@ impl Topic {
             Measure::Wounded if self.who == Who::People => "wounded",
             Measure::Wounded => "injured",
             Measure::Casualties => "killed or wounded",
+            Measure::Cases => "cases",
             Measure::Arrested => "arrested",
             Measure::Detained => "detained",
             Measure::Hospitalised => "hospitalised",
@@ -193,9 +200,14 @@ impl Topic {
 }
 
 impl Figure {
-    /// English label of what is counted, e.g. "killed", "security forces killed".
+    /// English label of what is counted, e.g. "killed", "security forces killed"; a part of a
+    /// total says so ("of them killed": 103 of them killed).
     pub fn label(&self) -> String {
-        self.topic().label()
+        if self.sub {
+            format!("of them {}", self.topic().label())
+        } else {
+            self.topic().label()
+        }
     }
 
     /// English amount, e.g. "200", "more than 1,000", "about 6,000", "dozens",
@@ -278,12 +290,15 @@ pub struct Disagreement {
 
 /// Topics on which the given figures disagree (two or more different amounts), each with its
 /// distinct amounts and, for each amount, the indices into `figures` that give it. Ordered by
-/// topic. Figures giving the same value and qualifier agree.
+/// topic. Figures giving the same value and qualifier agree; sub-counts take no part.
 pub fn disagreements(figures: &[Figure]) -> Vec<Disagreement> {
     // Per topic: (qualifier, value bits) → indices, in order of first appearance.
     type Amounts = Vec<((Qualifier, Option<u64>), Vec<usize>)>;
     let mut by_topic: BTreeMap<Topic, Amounts> = BTreeMap::new();
     for (i, figure) in figures.iter().enumerate() {
+        if figure.sub {
+            continue;
+        }
         // -0.0 and 0.0 are one value.
         let value = figure.value.map(|v| (v + 0.0).to_bits());
         let key = (figure.qualifier, value);

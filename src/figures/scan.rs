@@ -28,6 +28,8 @@ const RIGHT_WINDOW: usize = 8;
 const PLACE_WINDOW: usize = 4;
 /// How far back "the toll of X reached N" looks for its "toll of X".
 const TOTAL_WINDOW: usize = 15;
+/// How far a word of context (a disease, a company's accounts) may stand from a figure.
+const CONTEXT_WINDOW: usize = 8;
 
 /// Find the figures of one sentence (its original text), in order.
 pub fn extract(sentence: &str) -> Vec<Figure> {
@@ -184,6 +186,17 @@ impl<'a> Scan<'a> {
             })
             .collect();
         for i in 0..self.len() {
+            // A number in brackets beside its words, "استشهاد (15) خمسة عشر مصلياً", is no new
+            // clause.
+            if self.tk.tokens[i].kind == TokenKind::Number
+                && self.gap_before(i).trim() == "("
+                && self.gap_before(i + 1).trim() == ")"
+            {
+                breaks[i] = Break::None;
+                if i + 1 < self.len() {
+                    breaks[i + 1] = Break::None;
+                }
+            }
             if self.cues[i] == Some(Cue::Boundary) {
                 breaks[i] = Break::Strong;
             }
@@ -200,18 +213,57 @@ impl<'a> Scan<'a> {
         self.find_candidates();
         let mut assigned: Vec<Option<(Measure, usize)>> = vec![None; self.candidates.len()];
         self.assign_triggers(&mut assigned);
-        let mut figures = Vec::new();
+        let mut figures: Vec<Figure> = Vec::new();
+        // The figure emitted last and its candidate's last token.
+        let mut previous: Option<(Figure, usize)> = None;
+        // Groups holding a sub-count: "خمسة منهم من رجال الأمن، وستة متدربين" are all parts.
+        let sub_groups: Vec<usize> = self
+            .candidates
+            .iter()
+            .filter(|c| c.sub)
+            .map(|c| c.group)
+            .collect();
         for (i, c) in self.candidates.iter().enumerate() {
             if c.status != Status::Keep {
                 continue;
             }
+            let mut sub = c.sub || sub_groups.contains(&c.group);
             let measure_and_qualifier = match assigned[i] {
                 Some((measure, _)) => Some((measure, c.qualifier)),
-                None => self.fallback(c),
+                None => self.fallback(c).or_else(|| {
+                    let (total, total_last) = previous.as_ref()?;
+                    let total_last = *total_last;
+                    if sub && !total.sub {
+                        // A part with no event of its own counts what its total counts: the
+                        // figure before it (استشهاد 15، خمسة منهم من رجال الأمن).
+                        return Some((total.measure, c.qualifier));
+                    }
+                    // "N of these and M of those": a count joined by و to the figure before it,
+                    // in the same clause, counts the same (استشهاد عشرة من منسوبي القوة
+                    // وثلاثة من العاملين), and is a part when that one is.
+                    self.joined_to(c, total_last).then(|| {
+                        sub = total.sub;
+                        (total.measure, c.qualifier)
+                    })
+                }),
             };
-            let Some((measure, qualifier)) = measure_and_qualifier else {
+            let Some((mut measure, qualifier)) = measure_and_qualifier else {
                 continue;
             };
+            // "of them" with an event of its own (300 wounded, 120 of them to hospital) is a
+            // count of that event, and may be compared; a part only when it counts the same.
+            if assigned[i].is_some() && sub {
+                sub = previous
+                    .as_ref()
+                    .is_some_and(|(total, _)| total.measure == measure);
+            }
+            if measure == Measure::Wounded && self.near(c, lexicon::is_disease_word) {
+                measure = Measure::Cases;
+            }
+            if matches!(measure, Measure::Losses(_)) && self.near(c, lexicon::is_accounts_word) {
+                // A company's results or a market report, not damage.
+                continue;
+            }
             let (Some(first), Some(last)) = (
                 self.tk.tokens.get(c.first),
                 self.tk.tokens.get(c.last.saturating_sub(1)),
@@ -222,6 +274,7 @@ impl<'a> Scan<'a> {
                 Measure::Killed
                 | Measure::Wounded
                 | Measure::Casualties
+                | Measure::Cases
                 | Measure::Arrested
                 | Measure::Detained
                 | Measure::Hospitalised
@@ -242,9 +295,49 @@ impl<'a> Scan<'a> {
                 qualifier,
                 measure,
                 who,
+                sub,
             });
+            previous = figures.last().cloned().map(|f| (f, c.last));
         }
         figures
+    }
+
+    /// Whether candidate `c` (a count of people, or a bare number) begins with و and follows
+    /// token `after` closely in the same clause.
+    fn joined_to(&self, c: &Candidate, after: usize) -> bool {
+        let begins_with_and =
+            self.norms[c.first].starts_with('و') || (c.first > 0 && self.norms[c.first - 1] == "و");
+        matches!(c.counted, Counted::Person | Counted::Bare)
+            && begins_with_and
+            && c.first >= after
+            && c.first - after <= RIGHT_WINDOW
+            && (after + 1..=c.first).all(|k| self.breaks[k] != Break::Strong)
+            && (after..c.first).all(|k| {
+                !matches!(
+                    self.cues[k],
+                    Some(Cue::Event(..) | Cue::EventBefore(..) | Cue::Boundary)
+                )
+            })
+    }
+
+    /// Whether a word within the candidate's clause, up to [`CONTEXT_WINDOW`] tokens either
+    /// side, passes `test`.
+    fn near(&self, c: &Candidate, test: fn(&str) -> bool) -> bool {
+        let mut k = c.first;
+        while k > 0 && c.first - k < CONTEXT_WINDOW && self.breaks[k] != Break::Strong {
+            k -= 1;
+            if test(self.norms[k]) {
+                return true;
+            }
+        }
+        let mut k = c.last;
+        while k < self.len() && k - c.last < CONTEXT_WINDOW && self.breaks[k] != Break::Strong {
+            if test(self.norms[k]) {
+                return true;
+            }
+            k += 1;
+        }
+        false
     }
 
     // --- Step 1–3: candidates -------------------------------------------------------------

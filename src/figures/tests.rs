@@ -162,13 +162,30 @@ fn sub_counts_need_their_own_trigger() {
             ("in intensive care", "15")
         ])
     );
+    // Without one, a part counts what its total counts, marked as a part.
+    let parts = |s: &str| -> Vec<(String, String, bool)> {
+        extract(s)
+            .into_iter()
+            .map(|f| (f.label(), f.amount(), f.sub))
+            .collect()
+    };
     assert_eq!(
-        said("وقتل 90 شخصا، 40 منهم في الجنوب."),
-        pairs(&[("killed", "90")])
+        parts("وقتل 90 شخصا، 40 منهم في الجنوب."),
+        [
+            ("killed".to_string(), "90".to_string(), false),
+            ("of them killed".to_string(), "40".to_string(), true)
+        ]
     );
     assert_eq!(
-        said("قتل 90 شخصا بينهم 12 طفلا."),
-        pairs(&[("killed", "90")])
+        parts("قتل 90 شخصا بينهم 12 طفلا."),
+        [
+            ("killed".to_string(), "90".to_string(), false),
+            (
+                "of them children killed".to_string(),
+                "12".to_string(),
+                true
+            )
+        ]
     );
 }
 
@@ -480,4 +497,80 @@ proptest::proptest! {
             proptest::prop_assert!(!f.label().is_empty() && !f.amount().is_empty());
         }
     }
+}
+
+#[test]
+fn martyrdom_is_a_death() {
+    assert_eq!(
+        said("وأسفر الهجوم عن استشهاد 11 من رجال الأمن وإصابة 7 آخرين."),
+        pairs(&[("security forces killed", "11"), ("wounded", "7")])
+    );
+    assert_eq!(
+        said("وخلف القصف 4 شهداء من المدنيين."),
+        pairs(&[("civilians killed", "4")])
+    );
+    // The other sense, "cited", has no number to count.
+    assert!(said("واستشهد الكاتب بقول مأثور عن الصبر.").is_empty());
+}
+
+#[test]
+fn a_part_counts_what_its_total_counts_and_is_never_its_rival() {
+    let figures = extract(
+        "ونتج عن التفجير استشهاد 14 مصليا، ثمانية منهم من رجال الأمن، وستة من العاملين في المسجد.",
+    );
+    let shown: Vec<(String, String, bool)> = figures
+        .iter()
+        .map(|f| (f.label(), f.amount(), f.sub))
+        .collect();
+    assert_eq!(
+        shown,
+        [
+            ("killed".to_string(), "14".to_string(), false),
+            ("of them killed".to_string(), "8".to_string(), true),
+            ("of them killed".to_string(), "6".to_string(), true),
+        ]
+    );
+    assert!(disagreements(&figures).is_empty(), "{figures:?}");
+}
+
+#[test]
+fn two_groups_joined_by_and_share_their_event() {
+    assert_eq!(
+        said("وأسفر الانفجار عن استشهاد تسعة من منسوبي قوات الطوارئ وأربعة من العاملين في الموقع."),
+        pairs(&[("security forces killed", "9"), ("killed", "4")])
+    );
+}
+
+#[test]
+fn a_number_in_brackets_beside_its_words_is_one_count() {
+    assert_eq!(
+        found("نتج عن الحادث استشهاد (12) اثني عشر مصلياً.")
+            .into_iter()
+            .map(|(l, a, _)| (l, a))
+            .collect::<Vec<_>>()
+            .first()
+            .cloned(),
+        Some(("killed".to_string(), "12".to_string()))
+    );
+}
+
+#[test]
+fn infection_is_a_case_not_a_wound() {
+    assert_eq!(
+        said("وسجلت الوزارة إصابة 4 مقيمين بفيروس كورونا في جدة."),
+        pairs(&[("cases", "4")])
+    );
+    assert_eq!(
+        said("وأصيب 4 أشخاص في حادث مروري على طريق الطائف."),
+        pairs(&[("wounded", "4")])
+    );
+}
+
+#[test]
+fn a_companys_loss_is_a_result_not_damage() {
+    assert!(said("وسجلت الشركة خسائر قدرها 120 مليون ريال خلال الربع الثاني.").is_empty());
+    assert_eq!(
+        said("وقدرت الخسائر بنحو 3 ملايين ريال بعد الحريق."),
+        pairs(&[("losses (riyals)", "about riyals 3 million")])
+    );
 }
