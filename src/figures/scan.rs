@@ -302,12 +302,13 @@ impl<'a> Scan<'a> {
         figures
     }
 
-    /// Whether candidate `c` (a count of people, or a bare number) begins with و and follows
+    /// Whether candidate `c`, a count of people (a bare number may have a predicate of its
+    /// own the lexicon does not know: وأكثر من مائتي ألف تضرروا), begins with و and follows
     /// token `after` closely in the same clause.
     fn joined_to(&self, c: &Candidate, after: usize) -> bool {
         let begins_with_and =
             self.norms[c.first].starts_with('و') || (c.first > 0 && self.norms[c.first - 1] == "و");
-        matches!(c.counted, Counted::Person | Counted::Bare)
+        c.counted == Counted::Person
             && begins_with_and
             && c.first >= after
             && c.first - after <= RIGHT_WINDOW

@@ -542,6 +542,15 @@ fn two_groups_joined_by_and_share_their_event() {
 }
 
 #[test]
+fn a_bare_number_joined_by_and_keeps_its_own_predicate() {
+    // تضرروا (affected) is no event of the lexicon: the 200,000 are not dead.
+    assert_eq!(
+        said("وقتل 30 شخصا في الفيضانات التي ضربت الولاية أمس وأكثر من مائتي ألف تضرروا منها."),
+        pairs(&[("killed", "30")])
+    );
+}
+
+#[test]
 fn a_number_in_brackets_beside_its_words_is_one_count() {
     assert_eq!(
         found("نتج عن الحادث استشهاد (12) اثني عشر مصلياً.")
