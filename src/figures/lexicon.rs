@@ -164,6 +164,14 @@ pub(crate) fn is_casualty_pair(first: &str, second: &str) -> bool {
     either(&killed, &wounded) || either(&wounded, &killed)
 }
 
+/// Whether two verbs are "killed and wounded" (قتل وجرح، قتلت وأصابت): one toll when a single
+/// number follows them (the scanner checks that).
+pub(crate) fn is_casualty_verb_pair(first: &str, second: &str) -> bool {
+    let killed = |w: &str| matches!(w, "قتل" | "قتلت" | "قتلوا");
+    let wounded = |w: &str| matches!(w, "جرح" | "جرحت" | "جرحوا" | "اصاب" | "اصابت" | "اصابوا");
+    any_reading(first, killed) && any_reading(second, wounded)
+}
+
 /// Counted nouns of people, by whose count they make.
 #[rustfmt::skip]
 const PERSONS: &[(Who, &[&str])] = &[

@@ -742,7 +742,16 @@ impl<'a> Scan<'a> {
             b < self.len()
                 && self.breaks[b] == Break::None
                 && self.conjunct[b]
-                && lexicon::is_casualty_pair(self.norms[a], self.norms[b])
+                && (lexicon::is_casualty_pair(self.norms[a], self.norms[b])
+                    // Two verbs with one number after them and none before in the clause:
+                    // قتل وجرح نحو 30 is one toll (in 26 قتلوا وجرح 317 each has its number).
+                    || (lexicon::is_casualty_verb_pair(self.norms[a], self.norms[b])
+                        && (0..a)
+                            .rev()
+                            .take_while(|&t| self.breaks[t + 1] == Break::None)
+                            .all(|t| self.owner[t].is_none())
+                        && b + 1 < self.len()
+                        && self.owner[b + 1].is_some()))
         };
         if pair(k, k + 1) || (k > 0 && pair(k - 1, k)) {
             return Some((Event::Casualties, side));

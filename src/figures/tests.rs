@@ -583,3 +583,16 @@ fn a_companys_loss_is_a_result_not_damage() {
         pairs(&[("losses (riyals)", "about riyals 3 million")])
     );
 }
+
+#[test]
+fn killed_and_wounded_with_one_number_is_one_toll() {
+    assert_eq!(
+        said("وتمكنت القوات من قتل وجرح العشرات من المسلحين."),
+        pairs(&[("attackers killed or wounded", "dozens")])
+    );
+    // Each verb with its own number stays two figures.
+    assert_eq!(
+        said("وقالت الشرطة إن 12 شخصا قتلوا وجرح 40 آخرون."),
+        pairs(&[("killed", "12"), ("wounded", "40")])
+    );
+}
