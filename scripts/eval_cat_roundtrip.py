@@ -108,6 +108,27 @@ print(json.dumps(out, ensure_ascii=False))
 '''
 
 
+def new_desk(path, articles):
+    """A desk folder: the seed articles under seeds/ and the repository's glossary."""
+    (path / "seeds").mkdir(parents=True)
+    for a in articles:
+        shutil.copy(a, path / "seeds" / a.name)
+    shutil.copy(REPO / "glossary.toml", path / "glossary.toml")
+    return path
+
+
+def brief_lines(m):
+    """Every sentence line of the seeds' briefing (facts' main lines and variants, then the
+    single-source lines), from `mizan brief --format json` run by `m`."""
+    brief = json.loads(m("brief", "--format", "json", "seeds").stdout)
+    lines = []
+    for fact in brief["facts"]:
+        lines.append(fact["main"])
+        lines.extend(v["line"] for v in fact["variants"])
+    lines.extend(brief["single_source"])
+    return lines
+
+
 def omegat_command():
     """The omegat launcher, installed from Debian when missing; None when it cannot be."""
     found = shutil.which("omegat")
@@ -151,11 +172,7 @@ OMEGAT_PROJECT = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 
 def omegat_round_trip(omegat, mizan, articles, desk_tmx, tmp):
     """OmegaT pre-translates mizan's XLIFF from half of the desk's TMX; mizan imports it."""
-    desk = Path(tmp) / "omegat-desk"
-    (desk / "seeds").mkdir(parents=True)
-    for a in articles:
-        shutil.copy(a, desk / "seeds" / a.name)
-    shutil.copy(REPO / "glossary.toml", desk / "glossary.toml")
+    desk = new_desk(Path(tmp) / "omegat-desk", articles)
     m = lambda *a: run([str(mizan), *a], desk)
     m("translate", "seeds", "--export", "q.xlf", "--copy-source")
 
@@ -194,12 +211,7 @@ def omegat_round_trip(omegat, mizan, articles, desk_tmx, tmp):
     check(f"{len(kept)} added" in imp and f"{units - len(kept)} untranslated" in imp,
           f"omegat's XLIFF imported: {imp} (expected {len(kept)} added, "
           f"{units - len(kept)} untranslated)")
-    brief = json.loads(m("brief", "--format", "json", "seeds").stdout)
-    lines = []
-    for fact in brief["facts"]:
-        lines.append(fact["main"])
-        lines.extend(v["line"] for v in fact["variants"])
-    lines.extend(brief["single_source"])
+    lines = brief_lines(m)
     desk_shown = [l for l in lines if l["english"]["origin"] == "desk"]
     own = [l for l in desk_shown
            if l["english"]["text"].startswith("Desk English for " + letters(l["hash"]))]
@@ -240,11 +252,7 @@ def main():
     bin_dir = py.parent
 
     with tempfile.TemporaryDirectory(prefix="mizan-cat-") as tmp:
-        desk = Path(tmp) / "desk"
-        (desk / "seeds").mkdir(parents=True)
-        for a in articles:
-            shutil.copy(a, desk / "seeds" / a.name)
-        shutil.copy(REPO / "glossary.toml", desk / "glossary.toml")
+        desk = new_desk(Path(tmp) / "desk", articles)
         m = lambda *a, ok=(0,): run([str(mizan), *a], desk, ok)
 
         queue = [json.loads(l) for l in m("translate", "--format", "jsonl", "seeds").stdout.splitlines()]
@@ -285,12 +293,7 @@ def main():
 
         imp = m("translate", "--import", "filled.xlf")
         check(f"{len(ids)} added" in imp.stderr, f"import: {imp.stderr.strip().splitlines()[-1]}")
-        brief = json.loads(m("brief", "--format", "json", "seeds").stdout)
-        lines = []
-        for fact in brief["facts"]:
-            lines.append(fact["main"])
-            lines.extend(v["line"] for v in fact["variants"])
-        lines.extend(brief["single_source"])
+        lines = brief_lines(m)
         shown = [l for l in lines if l["hash"] in ids]
         desk_shown = [l for l in shown if l["english"]["origin"] == "desk"
                       and l["english"]["text"].startswith("Desk English for " + letters(l["hash"]))]
@@ -312,11 +315,7 @@ def main():
         m("translate", "seeds", "--export-tm", "m.tmx")
         tm = toolkit(py, {"op": "parse", "files": {"tmx": str(desk / "m.tmx")}})["tmx"]
         check(len(tm) >= len(ids), f"tmx: translate-toolkit reads {len(tm)} units (>= {len(ids)} translations)")
-        fresh = Path(tmp) / "fresh"
-        (fresh / "seeds").mkdir(parents=True)
-        for a in articles:
-            shutil.copy(a, fresh / "seeds" / a.name)
-        shutil.copy(REPO / "glossary.toml", fresh / "glossary.toml")
+        fresh = new_desk(Path(tmp) / "fresh", articles)
         shutil.copy(desk / "m.tmx", fresh / "m.tmx")
         run([str(mizan), "translate", "seeds", "--import-tm", "m.tmx"], fresh)
         left = [json.loads(l) for l in run([str(mizan), "translate", "--format", "jsonl", "seeds"],

@@ -312,6 +312,12 @@ pub fn read_optional_utf8(path: &Path, file: FileKind) -> Result<Option<String>>
     }
 }
 
+/// The text of a file that must exist (an exchange file given to import).
+pub fn read_utf8(path: &Path, file: FileKind) -> Result<String> {
+    let bytes = std::fs::read(path).map_err(|e| Error::reading(path, e).in_file(file))?;
+    utf8_text(bytes, path, file)
+}
+
 /// Bytes as text; invalid UTF-8 is an error of a `file` at `path`, located where the text
 /// stops being valid.
 pub fn utf8_text(bytes: Vec<u8>, path: &Path, file: FileKind) -> Result<String> {

@@ -309,20 +309,7 @@ fn extension(file: &std::path::Path) -> Option<String> {
 }
 
 fn read_file(file: &std::path::Path) -> anyhow::Result<String> {
-    let bytes = std::fs::read(file).map_err(|e| {
-        mizan::Error::new(if e.kind() == std::io::ErrorKind::NotFound {
-            mizan::ErrorKind::NotFound
-        } else {
-            mizan::ErrorKind::Read
-        })
-        .caused_by(e)
-        .at(mizan::Location::file(file))
-    })?;
-    Ok(mizan::files::utf8_text(
-        bytes,
-        file,
-        mizan::FileKind::Interchange,
-    )?)
+    Ok(mizan::files::read_utf8(file, mizan::FileKind::Interchange)?)
 }
 
 /// `--import FILE`: translated units back into translations.toml. No articles are needed:

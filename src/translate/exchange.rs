@@ -167,17 +167,17 @@ pub fn memory_units(
         })
         .collect();
     let mut seen: std::collections::HashSet<u64> = memory.units().iter().map(|u| u.hash).collect();
+    let hashes = analysis.sentence_hashes();
     for members in &analysis.alignment.clusters {
         let fact_units: Vec<&Unit> = members
             .iter()
-            .filter_map(|&s| memory.exact(sentence_hash(analysis.sentences[s].text)))
+            .filter_map(|&s| memory.exact(hashes[s]))
             .collect();
         if fact_units.is_empty() {
             continue;
         }
         for &s in members {
-            let text = analysis.sentences[s].text;
-            let hash = sentence_hash(text);
+            let (text, hash) = (analysis.sentences[s].text, hashes[s]);
             if seen.contains(&hash) {
                 continue;
             }
