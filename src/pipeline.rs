@@ -288,6 +288,8 @@ pub struct Analysis<'c> {
     /// The reporting sentences, as aligned; pairs and clusters index into these.
     pub sentences: Vec<align::Sentence<'c>>,
     pub alignment: Alignment,
+    /// Every sentence's hash, found once when first asked for (translate asks three times).
+    hashes: std::sync::OnceLock<Vec<u64>>,
 }
 
 /// Segment and align `corpus` with `options` (see [`align_options`]).
@@ -318,6 +320,7 @@ pub fn analyse_including<'c>(
         segmented,
         sentences,
         alignment,
+        hashes: std::sync::OnceLock::new(),
     }
 }
 
@@ -553,9 +556,10 @@ pub struct TranslateDesk<'a> {
 }
 
 impl Analysis<'_> {
-    /// Every sentence's [`align::sentence_hash`], in sentence order, found on every core.
-    pub fn sentence_hashes(&self) -> Vec<u64> {
-        crate::parallel::map(&self.sentences, |s| align::sentence_hash(s.text))
+    /// Every sentence's [`align::sentence_hash`], in sentence order (found once, on every core).
+    pub fn sentence_hashes(&self) -> &[u64] {
+        self.hashes
+            .get_or_init(|| crate::parallel::map(&self.sentences, |s| align::sentence_hash(s.text)))
     }
 
     /// The desk's translation memory; an entry that does not keep its Arabic beside takes it
@@ -563,7 +567,8 @@ impl Analysis<'_> {
     pub fn memory(&self, translations: &Translations) -> translate::Memory {
         let by_hash: std::collections::HashMap<u64, &str> = self
             .sentence_hashes()
-            .into_iter()
+            .iter()
+            .copied()
             .zip(self.sentences.iter().map(|s| s.text))
             .collect();
         translate::Memory::new(translations, |h| by_hash.get(&h).copied())
@@ -595,7 +600,8 @@ impl Analysis<'_> {
     pub fn translation_qa(&self, desk: TranslateDesk<'_>) -> Vec<translate::qa::Finding> {
         let by_hash: std::collections::HashMap<u64, &str> = self
             .sentence_hashes()
-            .into_iter()
+            .iter()
+            .copied()
             .zip(self.sentences.iter().map(|s| s.text))
             .collect();
         translate::qa::check(
@@ -616,7 +622,7 @@ impl Analysis<'_> {
             .sentences
             .iter()
             .zip(self.sentence_hashes())
-            .map(|(s, hash)| translate::reference::Named {
+            .map(|(s, &hash)| translate::reference::Named {
                 hash,
                 doc: &self.corpus.documents[s.doc].id,
                 index: s.index,

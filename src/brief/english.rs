@@ -68,12 +68,7 @@ impl Builder<'_> {
         }
         let mut suggestion: Option<English> = None;
         for (at, score, percent, unit) in offers {
-            let percent = percent.or_else(|| {
-                Some(crate::translate::memory::percent(
-                    &crate::translate::memory::words(&unit.ar),
-                    &crate::translate::memory::words(text),
-                ))
-            });
+            let percent = percent.or_else(|| Some(self.memory.percent(unit, text)));
             let offer = English {
                 text: unit.en.clone(),
                 similarity: score.map(round3),

@@ -180,7 +180,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         let note = format!("imported from {}", shown_path(file));
         let report = mizan::translate::exchange::import_memory(&units, &path, &note, args.force)?;
         let present: std::collections::HashSet<u64> =
-            analysis.sentence_hashes().into_iter().collect();
+            analysis.sentence_hashes().iter().copied().collect();
         let matched = units
             .iter()
             .filter(|u| present.contains(&mizan::align::sentence_hash(&u.source)))

@@ -22,8 +22,10 @@ pub struct Unit {
     pub ar: String,
     pub en: String,
     pub by: Option<String>,
-    /// Normalized words, for the match percentage.
-    words: Vec<String>,
+    /// Normalized words as ids of the memory's vocabulary, in order, for the percentage.
+    words: Vec<WordId>,
+    /// The same ids sorted, for counting words in common in any order.
+    sorted: Vec<WordId>,
 }
 
 impl Unit {
@@ -40,13 +42,23 @@ pub struct Match<'m> {
     pub percent: u8,
 }
 
+type WordId = u32;
+
+/// A word of a query that no unit has: equal to no unit's word, which is all a diff against
+/// a unit needs.
+const UNKNOWN: WordId = WordId::MAX;
+
 /// The memory, with an index of its content words for fuzzy look-ups.
 #[derive(Debug, Default)]
 pub struct Memory {
     units: Vec<Unit>,
     by_hash: FxHashMap<u64, usize>,
-    /// Content word → units that have it.
-    postings: FxHashMap<String, Vec<u32>>,
+    /// Every normalized word of the units. Words are compared as ids: the queue looks up
+    /// every sentence of a week, against up to 32 units each.
+    vocabulary: FxHashMap<String, WordId>,
+    /// Word id → the units that have it; `None` for words that say little (function words),
+    /// which make no unit a candidate.
+    postings: Vec<Option<Vec<u32>>>,
 }
 
 /// A sentence's words as the memory compares them: normalized, without punctuation.
@@ -74,28 +86,42 @@ impl Memory {
                     None => t.ar.clone().unwrap_or_default(),
                 },
             };
-            memory.push(Unit {
-                hash,
-                words: words(&ar),
-                ar,
-                en: t.en.clone(),
-                by: t.by.clone(),
-            });
+            memory.push(hash, ar, t.en.clone(), t.by.clone());
         }
         memory
     }
 
-    fn push(&mut self, unit: Unit) {
+    fn push(&mut self, hash: u64, ar: String, en: String, by: Option<String>) {
         let at = self.units.len() as u32;
-        let mut seen: Vec<&str> = Vec::new();
-        for w in &unit.words {
-            if !says_little(w) && !seen.contains(&w.as_str()) {
-                seen.push(w);
-                self.postings.entry(w.clone()).or_default().push(at);
+        let ids: Vec<WordId> = words(&ar).into_iter().map(|w| self.intern(w)).collect();
+        let mut sorted = ids.clone();
+        sorted.sort_unstable();
+        let mut distinct = sorted.clone();
+        distinct.dedup();
+        for id in distinct {
+            if let Some(units) = &mut self.postings[id as usize] {
+                units.push(at);
             }
         }
-        self.by_hash.insert(unit.hash, self.units.len());
-        self.units.push(unit);
+        self.by_hash.insert(hash, self.units.len());
+        self.units.push(Unit {
+            hash,
+            ar,
+            en,
+            by,
+            words: ids,
+            sorted,
+        });
+    }
+
+    fn intern(&mut self, word: String) -> WordId {
+        if let Some(&id) = self.vocabulary.get(&word) {
+            return id;
+        }
+        let id = self.vocabulary.len() as WordId;
+        self.postings.push((!says_little(&word)).then(Vec::new));
+        self.vocabulary.insert(word, id);
+        id
     }
 
     pub fn len(&self) -> usize {
@@ -119,46 +145,33 @@ impl Memory {
     /// more. Only units sharing a content word are compared, the ones sharing most first.
     pub fn fuzzy(&self, text: &str, min_percent: u8, limit: usize) -> Vec<Match<'_>> {
         const COMPARED: usize = 32;
-        let query = words(text);
-        let hash = sentence_hash(text);
-        let mut shared: FxHashMap<u32, u32> = FxHashMap::default();
-        let mut seen: Vec<&str> = Vec::new();
-        for w in &query {
-            if says_little(w) || seen.contains(&w.as_str()) {
-                continue;
-            }
-            seen.push(w);
-            for &u in self.postings.get(w).map_or(&[][..], Vec::as_slice) {
-                *shared.entry(u).or_default() += 1;
-            }
+        let query = self.word_ids(text);
+        let mut candidates = self.sharing_content_words(&query);
+        // Most sentences share no content word with the memory: nothing more to compute.
+        if candidates.is_empty() {
+            return Vec::new();
         }
-        let mut candidates: Vec<(u32, u32)> = shared.into_iter().collect();
-        candidates.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        let hash = sentence_hash(text);
+        let by_most_shared = |a: &(u32, u32), b: &(u32, u32)| b.1.cmp(&a.1).then(a.0.cmp(&b.0));
+        if candidates.len() > COMPARED {
+            candidates.select_nth_unstable_by(COMPARED - 1, by_most_shared);
+            candidates.truncate(COMPARED);
+        }
+        candidates.sort_unstable_by(by_most_shared);
         // The words in common, in any order, bound the percentage from above: a unit that
         // cannot reach `min_percent` is not diffed.
-        let mut bag: FxHashMap<&str, u32> = FxHashMap::default();
-        for w in &query {
-            *bag.entry(w.as_str()).or_default() += 1;
-        }
+        let mut sorted_query = query.clone();
+        sorted_query.sort_unstable();
         let reachable = |unit: &Unit| {
-            let mut left = bag.clone();
-            let common = unit
-                .words
-                .iter()
-                .filter(|w| match left.get_mut(w.as_str()) {
-                    Some(n) if *n > 0 => {
-                        *n -= 1;
-                        true
-                    }
-                    _ => false,
-                })
-                .count();
             let total = query.len() + unit.words.len();
-            total > 0 && 200 * common >= usize::from(min_percent) * total
+            let at_least =
+                |common: usize| total > 0 && 200 * common >= usize::from(min_percent) * total;
+            // The shorter sentence bounds the words in common before they are counted.
+            at_least(query.len().min(unit.words.len()))
+                && at_least(common_in_any_order(&sorted_query, &unit.sorted))
         };
         let mut matches: Vec<Match<'_>> = candidates
             .into_iter()
-            .take(COMPARED)
             .map(|(u, _)| &self.units[u as usize])
             .filter(|unit| unit.hash != hash && reachable(unit))
             .map(|unit| Match {
@@ -175,11 +188,72 @@ impl Memory {
         matches.truncate(limit);
         matches
     }
+
+    /// The match percentage of `unit` for `text` (see [`Match::percent`]).
+    pub fn percent(&self, unit: &Unit, text: &str) -> u8 {
+        percent(&unit.words, &self.word_ids(text))
+    }
+
+    fn word_ids(&self, text: &str) -> Vec<WordId> {
+        words(text)
+            .iter()
+            .map(|w| self.vocabulary.get(w).copied().unwrap_or(UNKNOWN))
+            .collect()
+    }
+
+    /// Every unit sharing a content word with `query`, with how many distinct ones it shares.
+    /// Counted in a per-thread array the size of the memory, not a map: a common word's
+    /// postings run to thousands of units and this runs for every sentence of the queue.
+    fn sharing_content_words(&self, query: &[WordId]) -> Vec<(u32, u32)> {
+        thread_local! {
+            static COUNTS: std::cell::RefCell<Vec<u32>> = const { std::cell::RefCell::new(Vec::new()) };
+        }
+        let mut distinct: Vec<WordId> = query.iter().copied().filter(|&w| w != UNKNOWN).collect();
+        distinct.sort_unstable();
+        distinct.dedup();
+        COUNTS.with_borrow_mut(|counts| {
+            if counts.len() < self.units.len() {
+                counts.resize(self.units.len(), 0);
+            }
+            let mut touched: Vec<u32> = Vec::new();
+            for w in distinct {
+                for &u in self.postings[w as usize].as_deref().unwrap_or_default() {
+                    let n = &mut counts[u as usize];
+                    if *n == 0 {
+                        touched.push(u);
+                    }
+                    *n += 1;
+                }
+            }
+            touched
+                .into_iter()
+                .map(|u| (u, std::mem::take(&mut counts[u as usize])))
+                .collect()
+        })
+    }
+}
+
+/// How many words two sorted sequences have in common, counting repeats (a multiset
+/// intersection).
+fn common_in_any_order(a: &[WordId], b: &[WordId]) -> usize {
+    let (mut i, mut j, mut common) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                common += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    common
 }
 
 /// The match percentage of two word sequences: 2·(words in common, in order) / (all words),
 /// rounded down, so 100 means the same words.
-pub fn percent(a: &[String], b: &[String]) -> u8 {
+fn percent(a: &[WordId], b: &[WordId]) -> u8 {
     if a.is_empty() && b.is_empty() {
         return 100;
     }
@@ -226,5 +300,36 @@ mod tests {
         // An unrelated sentence is no match, and a sentence is not its own fuzzy match.
         assert!(m.fuzzy("فاز الهلال بكأس السوبر في لندن", 50, 3).is_empty());
         assert!(m.fuzzy(AR, 50, 3).is_empty());
+    }
+
+    #[test]
+    fn words_in_common_count_repeats_once_each() {
+        assert_eq!(common_in_any_order(&[1, 1, 2, 5], &[1, 2, 2, 5, 7]), 3);
+        assert_eq!(common_in_any_order(&[], &[1]), 0);
+    }
+
+    #[test]
+    fn the_shared_word_counts_start_afresh_for_every_query() {
+        let other = "فاز الهلال بكأس السوبر في لندن على النصر";
+        let text = format!(
+            "[[translation]]\nhash = \"{}\"\nar = \"{AR}\"\nen = \"Emergency.\"\n\n[[translation]]\nhash = \"{}\"\nar = \"{other}\"\nen = \"Al-Hilal won.\"\n",
+            hash_hex(sentence_hash(AR)),
+            hash_hex(sentence_hash(other))
+        );
+        let m = Memory::new(&parse(&text, Path::new("t.toml")).unwrap(), |_| None);
+        let query = "فاز الهلال بكأس السوبر في لندن";
+        let shared = |q: &str| {
+            let mut found = m.sharing_content_words(&m.word_ids(q));
+            found.sort_unstable();
+            found
+        };
+        let first = shared(query);
+        // A query in between that touches both units must leave no count behind.
+        assert_eq!(shared("الهلال في ألماتي يناير توكاييف").len(), 2);
+        assert_eq!(shared(query), first);
+        // Unit 1 shares فاز, الهلال, بكأس, السوبر and لندن (في says little).
+        assert_eq!(first, vec![(1, 5)]);
+        assert_eq!(m.fuzzy(query, 50, 3)[0].percent, 85);
+        assert_eq!(m.percent(&m.units()[1], query), 85);
     }
 }

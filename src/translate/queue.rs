@@ -228,7 +228,7 @@ pub fn queue(inputs: &Inputs<'_>, options: &Options) -> Queue {
         .filter_map(|(s, p)| Some((s, p.as_ref()?)))
         .collect();
     let context = GroupContext {
-        hashes: &hashes,
+        hashes,
         sentences,
         partners: &partners,
         prepared: &prepared,
