@@ -110,7 +110,10 @@ const EVENTS: &[(Event, Side, &[&str])] = &[
     (Event::Detained, Side::Either, &[
         "احتجاز", "احتجز", "احتجزوا", "احتجزت", "محتجز", "محتجزا", "محتجزين", "محتجزون",
     ]),
-    (Event::Hospitalised, Side::After, &["مستشفي", "مستشفيات", "مشفي", "مشافي"]),
+    // ... إلى الرياض لتلقي العلاج، ما زال يجرى تمريضهم: still being treated.
+    (Event::Hospitalised, Side::After, &[
+        "مستشفي", "مستشفيات", "مشفي", "مشافي", "علاج", "تمريض",
+    ]),
     (Event::Missing, Side::Either, &["مفقود", "مفقودا", "مفقودين", "مفقودون", "فقدان"]),
     (Event::Displaced, Side::Either, &[
         "نازح", "نازحا", "نازحين", "نازحون", "نزوح", "تشريد", "مشرد", "مشردين", "تهجير",
@@ -128,6 +131,8 @@ const EVENTS: &[(Event, Side, &[&str])] = &[
     ]),
     (Event::Looted, Side::Either, &["نهب", "نهبت", "نهبوا", "منهوب", "منهوبه", "سلب", "سرقه"]),
     (Event::Lost, Side::Either, &["خسر", "خسرت", "خسروا", "خسائر", "خساره", "خسارات"]),
+    // سقوط 12 متمردا "the fall of 12 rebels": only people fall so, and only before the number.
+    (Event::Killed, Side::Before, &["سقوط"]),
     (Event::Population, Side::Before, &["سكان"]),
     (Event::Population, Side::Either, &["نسمه"]),
 ];
@@ -156,7 +161,8 @@ pub(crate) fn is_outcome_noun(word: &str) -> bool {
 /// Whether two words make one toll of casualties: nouns, not verbs (مقتل وإصابة، قتلى وجرحى،
 /// بين قتيل وجريح; but in قتلوا وجرح 317 each verb has its own number).
 pub(crate) fn is_casualty_pair(first: &str, second: &str) -> bool {
-    let killed = |w: &str| matches!(w, "مقتل" | "قتلي" | "قتيل" | "وفاه" | "وفيات");
+    // مئات الأرواح والجرحى: "hundreds of lives and wounded".
+    let killed = |w: &str| matches!(w, "مقتل" | "قتلي" | "قتيل" | "وفاه" | "وفيات" | "ارواح");
     let wounded = |w: &str| matches!(w, "اصابه" | "اصابات" | "جرحي" | "جريح");
     let either = |a: &dyn Fn(&str) -> bool, b: &dyn Fn(&str) -> bool| {
         any_reading(first, a) && any_reading(second, b)
@@ -184,13 +190,17 @@ const PERSONS: &[(Who, &[&str])] = &[
         "مشتبه", "اسير", "اسيرا", "اسري", "مريض", "مريضا", "مرضي", "راكب", "راكبا", "ركاب",
         "مسافر", "مسافرا", "مسافرين", "زائر", "زوار", "عاملين", "عاملون", "مصلي", "مصليا",
         "مصلين", "مصلون", "متدرب", "متدربا", "متدربين", "متدربون", "قروي", "قرويين", "بحار",
-        "بحاره", "بحارا", "مقيم", "مقيما", "مقيمين", "مقيمون",
+        "بحاره", "بحارا", "مقيم", "مقيما", "مقيمين", "مقيمون", "مواطنه", "مواطنات", "ابرياء",
+        "مسلم", "مسلما", "مسلمين", "مسلمون", "مسيحي", "مسيحيا", "مسيحيين", "مسيحيون",
     ]),
     (Who::Police, &["شرطي", "شرطيا", "شرطيين", "شرطيون", "شرطيان"]),
     (Who::Soldiers, &[
         "جندي", "جنديا", "جنديين", "جنود", "عسكري", "عسكريا", "عسكريين", "عسكريون",
     ]),
-    (Who::SecurityForces, &["امني", "امنيا", "امنيين", "امنيون", "ضابط", "ضابطا", "ضباط"]),
+    (Who::SecurityForces, &[
+        "امني", "امنيا", "امنيين", "امنيون", "ضابط", "ضابطا", "ضباط", "مجند", "مجندا", "مجندين",
+        "مجندون", "مجندان",
+    ]),
     (Who::Protesters, &[
         "متظاهر", "متظاهرا", "متظاهرين", "متظاهرون", "محتج", "محتجا", "محتجين", "محتجون",
     ]),
@@ -406,6 +416,30 @@ pub(crate) fn is_label_word(word: &str) -> bool {
     any_reading(word, |rest| LABELS.contains(&rest))
 }
 
+/// Nouns a number after which is an ordinal or a size, with or without a pronoun: أسبوعها 134
+/// ("its 134th week"), سعتها 25 ("its capacity, 25"), دورته 30, نسختها 12.
+pub(crate) fn is_ordinal_or_capacity_word(word: &str) -> bool {
+    const NOUNS: &[&str] = &[
+        "اسبوع",
+        "سعه",
+        "دوره",
+        "نسخه",
+        "حلقه",
+        "جوله",
+        "طبعه",
+        "مرحله",
+    ];
+    any_reading(word, |rest| {
+        NOUNS.contains(&rest)
+            || pronoun_suffixes(rest).any(|(stem, _)| {
+                NOUNS.contains(&stem)
+                    || stem
+                        .strip_suffix('ت')
+                        .is_some_and(|s| NOUNS.iter().any(|n| n.strip_suffix('ه') == Some(s)))
+            })
+    })
+}
+
 fn any_reading(word: &str, mut test: impl FnMut(&str) -> bool) -> bool {
     let mut found = false;
     for_each_reading(word, |len, _| {
@@ -499,6 +533,30 @@ pub(crate) fn is_nisba_people(word: &str) -> bool {
         || (word.ends_with("يا") && letters >= 5 && !ADVERBS.contains(&word))
 }
 
+/// A singular nisba noun (فلسطيني، سوري، يمني), as a number of 11 or more counts people; not
+/// with the article (العام 2015 الميلادي) and not a listed adverb.
+pub(crate) fn is_singular_nisba(word: &str) -> bool {
+    word.ends_with('ي')
+        && !word.starts_with("ال")
+        && word.chars().count() >= 4
+        && !ADVERBS.contains(&word)
+        && cue_reading(word).is_none()
+}
+
+/// Verbs of carrying (a bus, a plane): the people counted after them are its passengers, or
+/// with the wounded, the wounded flown out (أقلت الطائرة نحو 80 جريحا). Read without the
+/// article and not before عن/من, where the same letters mean "less" (على الأقل، لا يقل عن).
+pub(crate) fn is_carrying_verb(word: &str, next: Option<&str>) -> bool {
+    let rest = word
+        .strip_prefix('و')
+        .or_else(|| word.strip_prefix('ف'))
+        .unwrap_or(word);
+    matches!(
+        rest,
+        "اقل" | "اقلت" | "تقل" | "يقل" | "يحمل" | "تحمل" | "حملت" | "تنقل" | "ينقل"
+    ) && !matches!(next, Some("عن" | "من"))
+}
+
 /// Whether a word is a verb that takes lives with it: فقد حياته "lost his life", أودى بحياة
 /// "took the life of"; clitics allowed.
 pub(crate) fn is_lose_verb(word: &str) -> bool {
@@ -548,6 +606,16 @@ const ACCOUNTS: &[&str] = &[
 /// Whether a word belongs to a company's accounts or a market report.
 pub(crate) fn is_accounts_word(word: &str) -> bool {
     any_reading(word, |rest| ACCOUNTS.contains(&rest))
+}
+
+/// Words of a ceremony, a celebration or a funeral: a crowd there is not a protest.
+pub(crate) fn is_ceremony_word(word: &str) -> bool {
+    #[rustfmt::skip]
+    const CEREMONY: &[&str] = &[
+        "مراسم", "احياء", "ذكري", "احتفال", "احتفالات", "احتفالا", "جنازه", "تشييع", "حفل",
+        "مهرجان", "صلاه", "عزاء", "تابين",
+    ];
+    any_reading(word, |rest| CEREMONY.contains(&rest))
 }
 
 #[cfg(test)]

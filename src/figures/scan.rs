@@ -186,9 +186,12 @@ impl<'a> Scan<'a> {
             })
             .collect();
         for i in 0..self.len() {
-            // A number in brackets beside its words, "استشهاد (15) خمسة عشر مصلياً", is no new
+            // A number in brackets beside its words, "استشهاد (15) خمسة عشر مصلياً", or an
+            // event word a quoted statement brackets, "أسفر عن (استشهاد) 21 مدنيا", is no new
             // clause.
-            if self.tk.tokens[i].kind == TokenKind::Number
+            let bracketed_event =
+                matches!(self.cues[i], Some(Cue::Event(..) | Cue::EventBefore(..)));
+            if (self.tk.tokens[i].kind == TokenKind::Number || bracketed_event)
                 && self.gap_before(i).trim() == "("
                 && self.gap_before(i + 1).trim() == ")"
             {
@@ -260,6 +263,18 @@ impl<'a> Scan<'a> {
             if measure == Measure::Wounded && self.near(c, lexicon::is_disease_word) {
                 measure = Measure::Cases;
             }
+            if measure == Measure::Protesters && self.near(c, lexicon::is_ceremony_word) {
+                continue;
+            }
+            // Carried by a vehicle: the wounded flown out are evacuated; anyone else is a
+            // passenger, which is no toll (a bus that "carried 40 refugees" before it crashed).
+            if self.carried(c) {
+                match measure {
+                    Measure::Wounded => measure = Measure::Evacuated,
+                    Measure::Evacuated => {}
+                    _ => continue,
+                }
+            }
             if matches!(measure, Measure::Losses(_)) && self.near(c, lexicon::is_accounts_word) {
                 // A company's results or a market report, not damage.
                 continue;
@@ -285,6 +300,14 @@ impl<'a> Scan<'a> {
                 | Measure::Deployed => c.who,
                 _ => Who::People,
             };
+            // "N others" (وأصيب 70 آخرون) are of the side the figure before them counts.
+            let others = c
+                .noun
+                .is_some_and(|n| matches!(self.norms[n], "اخرين" | "اخرون" | "اخر"));
+            let who = match &previous {
+                Some((before, _)) if others && who == Who::People => before.who,
+                _ => who,
+            };
             let (value, qualifier) = match c.q.quantity {
                 Quantity::Exact(v) => (Some(v), qualifier),
                 Quantity::Vague(v) => (None, Qualifier::Vague(v)),
@@ -297,7 +320,9 @@ impl<'a> Scan<'a> {
                 who,
                 sub,
             });
-            previous = figures.last().cloned().map(|f| (f, c.last));
+            // Its own noun (4 شهداء) is part of it, not an event between it and the next.
+            let end = c.noun.map_or(c.last, |n| c.last.max(n + 1));
+            previous = figures.last().cloned().map(|f| (f, end));
         }
         figures
     }
@@ -306,8 +331,13 @@ impl<'a> Scan<'a> {
     /// own the lexicon does not know: وأكثر من مائتي ألف تضرروا), begins with و and follows
     /// token `after` closely in the same clause.
     fn joined_to(&self, c: &Candidate, after: usize) -> bool {
-        let begins_with_and =
-            self.norms[c.first].starts_with('و') || (c.first > 0 && self.norms[c.first - 1] == "و");
+        // و, or "in addition to" (إضافة إلى، بالإضافة إلى), which may follow a comma.
+        let in_addition = c.first >= 2
+            && self.norms[c.first - 1] == "الي"
+            && lexicon::word_is(self.norms[c.first - 2], "اضافه", true);
+        let begins_with_and = self.norms[c.first].starts_with('و')
+            || (c.first > 0 && self.norms[c.first - 1] == "و")
+            || in_addition;
         c.counted == Counted::Person
             && begins_with_and
             && c.first >= after
@@ -319,6 +349,19 @@ impl<'a> Scan<'a> {
                     Some(Cue::Event(..) | Cue::EventBefore(..) | Cue::Boundary)
                 )
             })
+    }
+
+    /// Whether a verb of carrying stands before the candidate in its clause, within
+    /// [`LEFT_WINDOW`] words.
+    fn carried(&self, c: &Candidate) -> bool {
+        let mut k = c.first;
+        while k > 0 && c.first - k <= LEFT_WINDOW && self.breaks[k] == Break::None {
+            k -= 1;
+            if lexicon::is_carrying_verb(self.norms[k], self.norms.get(k + 1).copied()) {
+                return true;
+            }
+        }
+        false
     }
 
     /// Whether a word within the candidate's clause, up to [`CONTEXT_WINDOW`] tokens either
@@ -528,7 +571,9 @@ impl<'a> Scan<'a> {
         }
         // A year word, an hour, a numbered article before it.
         if let Some(prev) = c.first.checked_sub(1)
-            && (lexicon::is_year_word(self.norms[prev]) || lexicon::is_label_word(self.norms[prev]))
+            && (lexicon::is_year_word(self.norms[prev])
+                || lexicon::is_label_word(self.norms[prev])
+                || lexicon::is_ordinal_or_capacity_word(self.norms[prev]))
         {
             return true;
         }
@@ -586,6 +631,17 @@ impl<'a> Scan<'a> {
         if j >= self.len() || self.breaks[j] != Break::None {
             return (Counted::Bare, Who::People, false, None);
         }
+        // "of those (it described as) attackers": قتلت عشرات ممن وصفتهم بالمهاجمين.
+        if self.norms[j] == "ممن" {
+            for k in j + 1..(j + 4).min(self.len()) {
+                if self.breaks[k] != Break::None {
+                    break;
+                }
+                if let Some(Cue::Person(who)) = self.cues[k] {
+                    return (Counted::Person, who, false, Some(k));
+                }
+            }
+        }
         // Partitive من: 8 من أفراد الأمن، العشرات من المتظاهرين; 14 من نوفمبر is a date.
         if self.norms[j] == "من" && j + 1 < self.len() && self.breaks[j + 1] == Break::None {
             let next = j + 1;
@@ -636,6 +692,12 @@ impl<'a> Scan<'a> {
                 (Counted::Bare, Who::People)
             }
             None if lexicon::is_nisba_people(self.norms[j]) => (Counted::Person, Who::People),
+            // After 11 and more the counted noun is singular: مقتل أكثر من 2100 فلسطيني.
+            None if lexicon::is_singular_nisba(self.norms[j])
+                && matches!(c.q.quantity, Quantity::Exact(v) if v >= 11.0) =>
+            {
+                (Counted::Person, Who::People)
+            }
             None => return (Counted::Other, Who::People, false, None),
         };
         let noun = Some(j);
@@ -838,12 +900,26 @@ impl<'a> Scan<'a> {
 
     fn pairs(&self) -> Vec<Pair> {
         let mut pairs = Vec::new();
+        // A noun a number counts is that number's (مليون لاجئ ونصف مليون لاجئ: the first
+        // لاجئ is not the second number's event).
+        let counted_by: Vec<Option<usize>> = {
+            let mut by = vec![None; self.len()];
+            for (i, c) in self.candidates.iter().enumerate() {
+                if let Some(n) = c.noun.filter(|_| c.status == Status::Keep) {
+                    by[n] = Some(i);
+                }
+            }
+            by
+        };
         for (i, c) in self.candidates.iter().enumerate() {
             if c.status != Status::Keep {
                 continue;
             }
             let mut offer = |k: usize, distance: usize, side: u8| {
                 let is_noun = c.noun == Some(k);
+                if counted_by[k].is_some_and(|other| other != i) {
+                    return;
+                }
                 // An "of them" needs an event of its own, not its noun (بينهم أربعة لاجئين).
                 if is_noun && c.sub {
                     return;

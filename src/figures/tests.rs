@@ -503,7 +503,10 @@ proptest::proptest! {
 fn martyrdom_is_a_death() {
     assert_eq!(
         said("وأسفر الهجوم عن استشهاد 11 من رجال الأمن وإصابة 7 آخرين."),
-        pairs(&[("security forces killed", "11"), ("wounded", "7")])
+        pairs(&[
+            ("security forces killed", "11"),
+            ("security forces injured", "7")
+        ])
     );
     assert_eq!(
         said("وخلف القصف 4 شهداء من المدنيين."),
@@ -594,5 +597,154 @@ fn killed_and_wounded_with_one_number_is_one_toll() {
     assert_eq!(
         said("وقالت الشرطة إن 12 شخصا قتلوا وجرح 40 آخرون."),
         pairs(&[("killed", "12"), ("wounded", "40")])
+    );
+}
+
+#[test]
+fn more_nouns_of_people() {
+    assert_eq!(
+        said("وأصيبت أربع مواطنات بفيروس كورونا أمس."),
+        pairs(&[("cases", "4")])
+    );
+    assert_eq!(
+        said("وهي الجريمة التي راح ضحيتها عشرات الأبرياء."),
+        pairs(&[("killed", "dozens")])
+    );
+    assert_eq!(
+        said("وأصيب ثلاثة مجندين بطلقات نارية."),
+        pairs(&[("security forces injured", "3")])
+    );
+    assert_eq!(
+        said("في المذبحة التي قتل فيها آلاف المسلمين."),
+        pairs(&[("killed", "thousands")])
+    );
+}
+
+#[test]
+fn an_ordinal_or_a_capacity_is_not_a_count() {
+    assert!(said("واستقبلت العيادة المرضى في أسبوعها 57 بمخيم اللاجئين.").is_empty());
+    assert!(said("وكان القارب يقل لاجئين رغم أن سعته 30 شخصا فقط.").is_empty());
+}
+
+#[test]
+fn an_event_word_in_brackets_is_still_the_event() {
+    assert_eq!(
+        said("وقالت الوزارة إن الهجوم أسفر عن (استشهاد) 12 مدنيا."),
+        pairs(&[("civilians killed", "12")])
+    );
+}
+
+#[test]
+fn a_count_added_with_in_addition_to_counts_the_same() {
+    assert_eq!(
+        said("ونتج عنه استشهاد سبعة من رجال الأمن، إضافة إلى اثنين من العاملين في الموقع."),
+        pairs(&[("security forces killed", "7"), ("killed", "2")])
+    );
+    assert_eq!(
+        said("وأسفرت المعارك عن استشهاد 11 مقاتلا بالإضافة إلى أربعة مدنيين."),
+        pairs(&[("attackers killed", "11"), ("civilians killed", "4")])
+    );
+}
+
+#[test]
+fn fighters_who_fell_are_killed_and_others_are_of_the_same_side() {
+    assert_eq!(
+        said("ما أدى إلى سقوط 9 مسلحين وإصابة خمسة آخرين."),
+        pairs(&[("attackers killed", "9"), ("attackers injured", "5")])
+    );
+    assert_eq!(
+        said("ولقي 4 من رجال الأمن مصرعهم وأصيب 70 آخرون بجروح."),
+        pairs(&[
+            ("security forces killed", "4"),
+            ("security forces injured", "70")
+        ])
+    );
+    // A fall that is not of people counts nothing.
+    assert!(said("وأدى ذلك إلى سقوط 5 قذائف على الحي.").is_empty());
+}
+
+#[test]
+fn a_crowd_at_a_commemoration_is_not_a_protest() {
+    assert!(said("واحتشد عشرات الآلاف في مراسم لإحياء ذكرى الضحايا.").is_empty());
+    assert_eq!(
+        said("واحتشد آلاف المحتجين أمام البرلمان."),
+        pairs(&[("protesters", "thousands")])
+    );
+}
+
+#[test]
+fn refugees_in_millions_and_fractions() {
+    assert_eq!(
+        said("ويستضيف البلد أكثر من مليون و200 ألف لاجئ ونصف مليون لاجئ من بلد آخر."),
+        pairs(&[
+            ("displaced", "more than 1.2 million"),
+            ("displaced", "500,000")
+        ])
+    );
+}
+
+#[test]
+fn a_joined_count_of_trainees_is_killed_too() {
+    assert_eq!(
+        said("وقالت إن التفجير خلف 4 شهداء من رجال الأمن و3 متدربين."),
+        pairs(&[("security forces killed", "4"), ("killed", "3")])
+    );
+}
+
+#[test]
+fn a_count_of_eleven_or_more_counts_a_singular_nisba() {
+    assert_eq!(
+        said("وأسفرت الحرب عن مقتل أكثر من 1500 فلسطيني."),
+        pairs(&[("killed", "more than 1,500")])
+    );
+    // A year with the article after it stays a year.
+    assert!(said("وفي عام 2015 الميلادي جرح الكثيرون.").is_empty());
+}
+
+#[test]
+fn the_carried_wounded_are_evacuated_and_passengers_are_no_toll() {
+    assert_eq!(
+        said("وأقلت الطائرة نحو 60 جريحا إلى الخارج."),
+        pairs(&[("evacuated", "about 60")])
+    );
+    assert!(said("وكانت الحافلة تقل قرابة 30 لاجئا قبل أن تنقلب.").is_empty());
+}
+
+#[test]
+fn lives_and_wounded_together_and_the_wounded_still_treated() {
+    assert_eq!(
+        said("وقدمت المدينة مئات الأرواح والجرحى في الحرب."),
+        pairs(&[("killed or wounded", "hundreds")])
+    );
+    assert_eq!(
+        said("وتم نقل خمسة منهم إلى العاصمة لتلقي العلاج."),
+        pairs(&[("hospitalised", "5")])
+    );
+    assert_eq!(
+        said("وقال إن 12 شخصا ما زال يجري تمريضهم."),
+        pairs(&[("hospitalised", "12")])
+    );
+}
+
+#[test]
+fn at_least_and_not_less_than_carry_nobody() {
+    assert_eq!(
+        said("ولقي 3 من رجال الأمن على الأقل مصرعهم وأصيب 20 آخرون بجروح."),
+        pairs(&[
+            ("security forces killed", "at least 3"),
+            ("security forces injured", "20")
+        ])
+    );
+    assert_eq!(
+        said("وقالت إن عدد الجرحى لا يقل عن 40."),
+        pairs(&[("wounded", "at least 40")])
+    );
+}
+
+#[test]
+fn those_it_called_attackers_are_attackers() {
+    assert_eq!(
+        said("وأعلنت الشرطة أنها قتلت عشرات ممن وصفتهم بالمسلحين."),
+        pairs(&[("attackers killed", "dozens")])
     );
 }

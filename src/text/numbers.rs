@@ -28,6 +28,8 @@ pub enum Vague {
     HundredsOfThousands,
     /// ملايين (alone)
     Millions,
+    /// عشرات الملايين
+    TensOfMillions,
     /// مليارات (alone)
     Billions,
 }
@@ -43,6 +45,7 @@ impl Vague {
             Vague::TensOfThousands => "tens of thousands",
             Vague::HundredsOfThousands => "hundreds of thousands",
             Vague::Millions => "millions",
+            Vague::TensOfMillions => "tens of millions",
             Vague::Billions => "billions",
         }
     }
@@ -131,8 +134,8 @@ enum Role {
     Vague(Vague),
     /// عدة، بضع، بضعة: "several", alone or before مئات / آلاف.
     Several,
-    /// نصف, only in "مليون ونصف".
-    Half,
+    /// نصف، ربع: a fraction of the multiplier after it (نصف مليون) or before it (مليون ونصف).
+    Fraction(f64),
 }
 
 /// The number words, normalized and without clitics.
@@ -229,7 +232,8 @@ const WORDS: &[(&str, Role)] = &[
     ("عده", Role::Several),
     ("بضع", Role::Several),
     ("بضعه", Role::Several),
-    ("نصف", Role::Half),
+    ("نصف", Role::Fraction(0.5)),
+    ("ربع", Role::Fraction(0.25)),
 ];
 
 /// The number words by form, and a quick filter in front of them: the aligner asks about
@@ -362,10 +366,11 @@ pub fn quantity_at(tokenized: &Tokenized, at: usize) -> Option<QuantityMatch> {
                 value *= m;
                 end += 1;
             }
+            let (quantity, end) = and_digits(tokenized, Quantity::Exact(value), end);
             Some(QuantityMatch {
                 start: at,
                 end,
-                quantity: Quantity::Exact(value),
+                quantity,
                 clitic_len: 0,
             })
         }
@@ -375,9 +380,14 @@ pub fn quantity_at(tokenized: &Tokenized, at: usize) -> Option<QuantityMatch> {
                 Role::Several | Role::Vague(_) | Role::Plural(..) => {
                     vague_from(tokenized, at, role)?
                 }
-                Role::Half => return None,
+                // نصف مليون، ربع مليون: alone, نصف is "half" of something else.
+                Role::Fraction(f) => match bare_role(tokenized, at + 1) {
+                    Some(Role::Multiplier(m)) if m >= 1000.0 => (Quantity::Exact(f * m), at + 2),
+                    _ => return None,
+                },
                 _ => words_from(tokenized, at, role)?,
             };
+            let (quantity, end) = and_digits(tokenized, quantity, end);
             Some(QuantityMatch {
                 start: at,
                 end,
@@ -385,6 +395,46 @@ pub fn quantity_at(tokenized: &Tokenized, at: usize) -> Option<QuantityMatch> {
                 clitic_len,
             })
         }
+    }
+}
+
+/// A quantity ending in a multiplier of a million or more may go on in digits with a smaller
+/// multiplier: مليون و200 ألف = 1,200,000 (a number in words and one in digits otherwise never
+/// add up through و).
+fn and_digits(tokenized: &Tokenized, quantity: Quantity, end: usize) -> (Quantity, usize) {
+    let unchanged = (quantity, end);
+    let Quantity::Exact(value) = quantity else {
+        return unchanged;
+    };
+    let multiplier_at = |i: usize| match tokenized.tokens.get(i) {
+        Some(t) if t.kind == TokenKind::Word => match role_of(tokenized.norm(t)) {
+            Some((Role::Multiplier(m) | Role::Plural(m, _), 0)) => Some(m),
+            _ => None,
+        },
+        _ => None,
+    };
+    let Some(larger) = end.checked_sub(1).and_then(multiplier_at) else {
+        return unchanged;
+    };
+    let (Some(and), Some(digits)) = (tokenized.tokens.get(end), tokenized.tokens.get(end + 1))
+    else {
+        return unchanged;
+    };
+    if larger < 1e6
+        || and.kind != TokenKind::Word
+        || tokenized.norm(and) != "و"
+        || digits.kind != TokenKind::Number
+        || !joined(tokenized, end - 1, end)
+        || !joined(tokenized, end, end + 1)
+        || !joined(tokenized, end + 1, end + 2)
+    {
+        return unchanged;
+    }
+    match (parse_digits(tokenized.norm(digits)), multiplier_at(end + 2)) {
+        (Some(d), Some(smaller)) if d * smaller < larger => {
+            (Quantity::Exact(value + d * smaller), end + 3)
+        }
+        _ => unchanged,
     }
 }
 
@@ -469,6 +519,7 @@ fn vague_from(tokenized: &Tokenized, at: usize, role: Role) -> Option<(Quantity,
         (Vague::Hundreds, Some(Role::Plural(_, Vague::Thousands))) => {
             Some(Vague::HundredsOfThousands)
         }
+        (Vague::Dozens, Some(Role::Plural(_, Vague::Millions))) => Some(Vague::TensOfMillions),
         (
             Vague::Dozens | Vague::Hundreds,
             Some(Role::Plural(_, v @ (Vague::Millions | Vague::Billions))),
@@ -552,9 +603,9 @@ impl WordNumber {
     /// larger one (مئة وخمسون، ألف ومئتان), half after a multiplier (مليون ونصف).
     fn apply_and(&mut self, role: Role) -> Option<()> {
         let v = match role {
-            Role::Half => {
+            Role::Fraction(f) => {
                 let m = self.last_multiplier?;
-                self.total += m / 2.0;
+                self.total += m * f;
                 self.last_multiplier = None;
                 return Some(());
             }
@@ -732,6 +783,21 @@ mod tests {
         assert_eq!(values("مليونا"), [1e6]);
         assert_eq!(values("مليون ونصف"), [1.5e6]);
         assert_eq!(values("مليار"), [1e9]);
+    }
+
+    #[test]
+    fn fractions_of_a_multiplier_and_millions_going_on_in_digits() {
+        assert_eq!(values("نحو نصف مليون لاجئ"), [5e5]);
+        assert_eq!(values("ربع مليون نسمة"), [2.5e5]);
+        assert_eq!(values("مليون وربع"), [1.25e6]);
+        // نصف alone is half of something, not a number.
+        assert!(values("نصف المدينة").is_empty());
+        assert_eq!(values("أكثر من مليون و200 ألف لاجئ"), [1.2e6]);
+        assert_eq!(values("2 مليون و500 ألف"), [2.5e6]);
+        // Two counts joined by و stay two: a smaller total after thousands, or digits alone.
+        assert_eq!(values("ألف و200 ألف"), [1000.0, 200_000.0]);
+        assert_eq!(values("مليون و200 شخص"), [1e6, 200.0]);
+        assert_eq!(vague("عشرات الملايين من القتلى"), [Vague::TensOfMillions]);
     }
 
     #[test]
