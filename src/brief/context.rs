@@ -304,6 +304,11 @@ pub struct FigureRow {
 #[derive(Debug, Clone, Serialize)]
 pub struct FigureDisagreement {
     pub label: String,
+    /// The one question the row answers, in English: what is counted, the words that name
+    /// the incident, the days.
+    pub question: String,
+    /// The amounts rise from one day to the next: a toll revised, not sources in conflict.
+    pub revision: bool,
     /// The story (1-based) whose articles give these figures.
     pub story: usize,
     /// Distinct articles giving them.

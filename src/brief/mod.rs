@@ -9,6 +9,7 @@ pub mod context;
 mod english;
 mod facts;
 mod figures;
+mod incidents;
 pub mod render;
 pub(crate) mod shown;
 pub(crate) mod stories;

@@ -5,7 +5,8 @@
 //! spans both) or when they share at least [`SHARED_NAMES`] names (glossary entries of kind
 //! person, org, place or event) that are rare in the corpus. Stories are the connected groups
 //! of links, grown under a size cap so that a week's archive does not chain into one story; and
-//! two figures are only set against each other when their articles are the same or linked.
+//! two figures are set against each other only when their articles are the same or linked, or
+//! their sentences share rare words (`incidents.rs`).
 
 use crate::union_find::UnionFind;
 

@@ -112,7 +112,7 @@ const EVENTS: &[(Event, Side, &[&str])] = &[
     ]),
     // ... إلى الرياض لتلقي العلاج، ما زال يجرى تمريضهم: still being treated.
     (Event::Hospitalised, Side::After, &[
-        "مستشفي", "مستشفيات", "مشفي", "مشافي", "علاج", "تمريض",
+        "مستشفي", "مستشفيات", "مشفي", "مشافي", "علاج", "تمريضهم",
     ]),
     (Event::Missing, Side::Either, &["مفقود", "مفقودا", "مفقودين", "مفقودون", "فقدان"]),
     (Event::Displaced, Side::Either, &[
@@ -156,6 +156,18 @@ pub(crate) fn is_outcome_noun(word: &str) -> bool {
                 | "جرحي"
         )
     })
+}
+
+/// The dead, the victims, the wounded as a group with the article (القتلى، الضحايا، الجرحى،
+/// المصابين، الشهداء): "N of the dead" is a part of a toll.
+pub(crate) fn is_toll_noun(word: &str) -> bool {
+    let Some(rest) = word.strip_prefix("ال") else {
+        return false;
+    };
+    matches!(
+        rest,
+        "قتلي" | "ضحايا" | "جرحي" | "مصابين" | "شهداء" | "موتي" | "وفيات"
+    )
 }
 
 /// Whether two words make one toll of casualties: nouns, not verbs (مقتل وإصابة، قتلى وجرحى،
@@ -214,7 +226,7 @@ const PERSONS: &[(Who, &[&str])] = &[
     (Who::Attackers, &[
         "مهاجم", "مهاجما", "مهاجمين", "مهاجمون", "مسلح", "مسلحا", "مسلحين", "مسلحون",
         "ارهابي", "ارهابيا", "ارهابيين", "ارهابيون", "متطرف", "متطرفا", "متطرفين", "مقاتل",
-        "مقاتلا", "مقاتلين", "مقاتلون", "متمرد", "متمردا", "متمردين", "متمردون", "حوثي",
+        "مقاتلا", "مقاتلين", "مقاتلون", "متمرد", "متمردا", "متمردين", "متمردون", "متمرده", "حوثي",
         "حوثيا", "حوثيين", "حوثيون",
     ]),
     (Who::Foreigners, &["اجنبي", "اجنبيا", "اجانب"]),
@@ -606,6 +618,28 @@ const ACCOUNTS: &[&str] = &[
 /// Whether a word belongs to a company's accounts or a market report.
 pub(crate) fn is_accounts_word(word: &str) -> bool {
     any_reading(word, |rest| ACCOUNTS.contains(&rest))
+}
+
+/// Words of services given (aid, treatment, clinics): "158 refugees benefited" counts the
+/// people served, not the displaced.
+pub(crate) fn is_service_word(word: &str) -> bool {
+    #[rustfmt::skip]
+    const SERVICE: &[&str] = &[
+        "استفاد", "استفادت", "يستفيد", "تستفيد", "تعالج", "يعالج", "عالجت", "معالجه", "علاج",
+        "عياده", "عيادات", "خدمات", "مساعدات", "استقبلت", "استقبل", "استقبال", "توزيع", "وزعت",
+    ];
+    any_reading(word, |rest| SERVICE.contains(&rest))
+}
+
+/// Verbs of leaving hospital after a number (29 مصابا خرجوا من المستشفيات): the discharged
+/// are no toll.
+pub(crate) fn is_discharge_word(word: &str) -> bool {
+    any_reading(word, |rest| {
+        matches!(
+            rest,
+            "خرج" | "خرجوا" | "خرجت" | "غادر" | "غادروا" | "غادرت" | "خروج"
+        )
+    })
 }
 
 /// Words of a ceremony, a celebration or a funeral: a crowd there is not a protest.

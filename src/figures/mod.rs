@@ -32,6 +32,10 @@ pub struct Figure {
     /// never a rival to the total, so never set against other figures.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub sub: bool,
+    /// Joined to the figure before it as another part of one toll ("عشرة من منسوبي القوات
+    /// إضافة إلى ثلاثة من العاملين"): the two add up, so neither is a rival to a total.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub joined: bool,
 }
 
 /// How the source states the number.

@@ -231,6 +231,7 @@ impl<'a> Scan<'a> {
                 continue;
             }
             let mut sub = c.sub || sub_groups.contains(&c.group);
+            let mut joined = false;
             let measure_and_qualifier = match assigned[i] {
                 Some((measure, _)) => Some((measure, c.qualifier)),
                 None => self.fallback(c).or_else(|| {
@@ -246,6 +247,7 @@ impl<'a> Scan<'a> {
                     // وثلاثة من العاملين), and is a part when that one is.
                     self.joined_to(c, total_last).then(|| {
                         sub = total.sub;
+                        joined = true;
                         (total.measure, c.qualifier)
                     })
                 }),
@@ -264,6 +266,26 @@ impl<'a> Scan<'a> {
                 measure = Measure::Cases;
             }
             if measure == Measure::Protesters && self.near(c, lexicon::is_ceremony_word) {
+                continue;
+            }
+            if measure == Measure::Displaced && self.near(c, lexicon::is_service_word) {
+                continue;
+            }
+            // The residents of a building are no population figure.
+            if measure == Measure::Population
+                && !matches!(c.q.quantity, Quantity::Exact(v) if v >= 1000.0)
+            {
+                continue;
+            }
+            if self.discharged(c) || self.per_capita(c) {
+                continue;
+            }
+            // "8 hospitals" (بثمانية مستشفيات) counts hospitals, not the people in them.
+            if measure == Measure::Hospitalised
+                && c.noun.is_some_and(|n| {
+                    matches!(self.cues[n], Some(Cue::Event(Event::Hospitalised, _)))
+                })
+            {
                 continue;
             }
             // Carried by a vehicle: the wounded flown out are evacuated; anyone else is a
@@ -319,6 +341,7 @@ impl<'a> Scan<'a> {
                 measure,
                 who,
                 sub,
+                joined,
             });
             // Its own noun (4 شهداء) is part of it, not an event between it and the next.
             let end = c.noun.map_or(c.last, |n| c.last.max(n + 1));
@@ -349,6 +372,21 @@ impl<'a> Scan<'a> {
                     Some(Cue::Event(..) | Cue::EventBefore(..) | Cue::Boundary)
                 )
             })
+    }
+
+    /// Whether a verb of leaving hospital follows the candidate closely in its clause.
+    fn discharged(&self, c: &Candidate) -> bool {
+        let from = c.noun.map_or(c.last, |n| c.last.max(n + 1));
+        (from..(from + 3).min(self.len()))
+            .take_while(|&k| self.breaks[k] == Break::None)
+            .any(|k| lexicon::is_discharge_word(self.norms[k]))
+    }
+
+    /// A rate: "2.3 إصابة لكل 100 امرأة" is per hundred, no count.
+    fn per_capita(&self, c: &Candidate) -> bool {
+        (c.q.end..(c.q.end + 4).min(self.len()))
+            .take_while(|&k| self.breaks[k] == Break::None)
+            .any(|k| lexicon::word_is(self.norms[k], "لكل", true))
     }
 
     /// Whether a verb of carrying stands before the candidate in its clause, within
@@ -411,7 +449,28 @@ impl<'a> Scan<'a> {
         for i in 0..self.candidates.len() {
             self.classify(i);
         }
+        self.join_second_writings();
         self.group_coordinated();
+    }
+
+    /// A number given twice, in brackets and in words (`استشهاد (15) خمسة عشر`), is one count:
+    /// the words with the bracketed digits before them, so that the event before is as near
+    /// to it as to the digits (not farther than a وإصابة after it).
+    fn join_second_writings(&mut self) {
+        for i in 1..self.candidates.len() {
+            let (a, b) = (&self.candidates[i - 1], &self.candidates[i]);
+            let bracketed = self.tk.tokens[a.q.start].kind == TokenKind::Number
+                && self.gap_before(a.q.start).trim() == "("
+                && self.gap_before(a.q.end).trim() == ")";
+            if bracketed && b.first == a.q.end && a.q.quantity == b.q.quantity {
+                let from = a.first;
+                self.candidates[i - 1].status = Status::Ignore;
+                self.candidates[i].first = from;
+                for slot in &mut self.owner[from..self.candidates[i].q.start] {
+                    *slot = Some(i);
+                }
+            }
+        }
     }
 
     /// A qualifier written before the quantity, and the token it starts at.
@@ -650,6 +709,10 @@ impl<'a> Scan<'a> {
                     Cue::Person(_) | Cue::Group | Cue::Force(_) | Cue::Thing(_) | Cue::Currency(_),
                 ) => j = next,
                 Some(Cue::Month) => return (Counted::NotACount, Who::People, false, None),
+                // تسعة من القتلى "nine of the dead": a part of a toll given elsewhere.
+                Some(Cue::Event(..)) if lexicon::is_toll_noun(self.norms[next]) => {
+                    return (Counted::Bare, Who::People, true, None);
+                }
                 Some(_) => {}
                 // "One of two ...": a number after من is not what is counted.
                 None if self.tk.tokens[next].kind == TokenKind::Number => {
@@ -949,8 +1012,18 @@ impl<'a> Scan<'a> {
                     });
                 }
             };
+            // A plural verb of its own right after it (أكثر من مائتي ألف تضرروا) is its
+            // predicate: an event before it belongs to the count before.
+            let after = match c.counted {
+                Counted::Person => c.noun.map_or(c.q.end, |n| n + 1),
+                _ => c.q.end,
+            };
+            let own_predicate = after < self.len()
+                && self.breaks[after] == Break::None
+                && self.cues[after].is_none()
+                && lexicon::is_plural_verb(self.norms[after]);
             // Before: not for "of them", whose trigger must follow.
-            if !c.sub {
+            if !c.sub && !own_predicate {
                 let mut distance = 0;
                 let mut k = c.first;
                 while k > 0 && self.breaks[k] == Break::None && distance <= LEFT_WINDOW {

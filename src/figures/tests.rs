@@ -748,3 +748,34 @@ fn those_it_called_attackers_are_attackers() {
         pairs(&[("attackers killed", "dozens")])
     );
 }
+
+#[test]
+fn a_number_in_brackets_and_in_words_is_one_count() {
+    assert_eq!(
+        said("ونتج عن الحادث استشهاد (12) اثني عشر وإصابة (20) عشرين."),
+        pairs(&[("killed", "12"), ("wounded", "20")])
+    );
+}
+
+#[test]
+fn the_served_the_discharged_and_a_buildings_residents_are_no_toll() {
+    assert!(said("واستفاد 140 لاجئا سوريا من خدمات العيادات.").is_empty());
+    assert!(said("وأشار إلى أن 20 مصابا خرجوا من المستشفى.").is_empty());
+    assert!(said("وتم إخلاء سكان المبنى المقدر عددهم بنحو 30 شخصا.").is_empty());
+    assert!(said("وقدمت الوزارة دورات لتدريب 900 من التمريض.").is_empty());
+}
+
+#[test]
+fn some_of_the_dead_are_a_part_and_a_verb_of_its_own_keeps_the_event_away() {
+    assert_eq!(
+        found("قتل 11 شخصا في القصف، وقال المرصد إن تسعة من القتلى أطفال.")
+            .iter()
+            .map(|(l, a, _)| (l.as_str(), a.as_str()))
+            .collect::<Vec<_>>(),
+        [("killed", "11"), ("of them killed", "9")]
+    );
+    assert_eq!(
+        said("وقال إن 30 شخصا لقوا مصرعهم وأكثر من مئة ألف تضرروا بالسيول."),
+        pairs(&[("killed", "30")])
+    );
+}
