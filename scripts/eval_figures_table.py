@@ -5,8 +5,8 @@ Usage: python3 scripts/eval_figures_table.py [--mizan BINARY] [--shared DIR] [--
                                              [--min-top20 X]
 
 Runs `mizan brief ARCHIVE --format json --top 1000` (the repo glossary, no reviews) and matches
-each row of its "figures that differ" to a judged row: the same label and at least half of the
-cited sentences (doc#sentence) in common, Jaccard. Prints, for the top 20 rows and for all
+each row of its "figures that differ" to a judged row: the same label, the same amounts and at
+least half of the cited sentences (doc#sentence) in common, Jaccard. Prints, for the top 20 rows and for all
 judged rows found, how many are genuine disagreements about one question; rows no judged row
 matches are listed as unjudged (read them and add them to the gold). Fails (exit 1) when the
 share of genuine rows among the judged top 20 is below --min-top20; exit 2 on a setup error.
@@ -53,8 +53,9 @@ def main() -> None:
         for line in f:
             if line.startswith("#") or not line.strip():
                 continue
-            _, label, sentences, judgment, reason = line.rstrip("\n").split("\t")
-            gold.append((label, set(sentences.split(";")), judgment == "genuine", reason))
+            _, label, amounts, sentences, judgment, reason = line.rstrip("\n").split("\t")
+            gold.append((label, set(sentences.split(";")), judgment == "genuine", reason,
+                         set(amounts.split(";"))))
     with tempfile.TemporaryDirectory() as tmp:
         out = os.path.join(tmp, "brief.json")
         run = subprocess.run(
@@ -71,8 +72,10 @@ def main() -> None:
     def judged(row: dict):
         mine = cited(row)
         best, best_j = None, 0.0
+        amounts = {a["amount"] for a in row["amounts"]}
         for g in gold:
-            if g[0] != row["label"]:
+            # A row judged with other amounts (a figure left or joined since) is judged again.
+            if g[0] != row["label"] or g[4] != amounts:
                 continue
             j = len(mine & g[1]) / len(mine | g[1])
             if j > best_j:

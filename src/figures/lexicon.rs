@@ -244,6 +244,7 @@ const FORCES: &[(Who, &[&str])] = &[
     (Who::SecurityForces, &["امن", "حرس", "طوارئ"]),
     (Who::Police, &["شرطه"]),
     (Who::Soldiers, &["جيش"]),
+    (Who::Fighters, &["مقاومه"]),
 ];
 
 #[rustfmt::skip]

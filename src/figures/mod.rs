@@ -105,6 +105,9 @@ pub enum Who {
     Journalists,
     /// Attackers, gunmen, militants, "terrorists" (as the source calls them).
     Attackers,
+    /// The other side's fighters as the source names them: the resistance (مسلحو المقاومة،
+    /// رجال المقاومة), never set against the attackers' toll.
+    Fighters,
     Foreigners,
 }
 
@@ -159,6 +162,7 @@ impl Who {
             Who::Women => "women",
             Who::Journalists => "journalists",
             Who::Attackers => "attackers",
+            Who::Fighters => "resistance fighters",
             Who::Foreigners => "foreigners",
         }
     }

@@ -730,6 +730,10 @@ impl<'a> Scan<'a> {
         let (counted, who) = match self.cues[j] {
             Some(Cue::Sub) => return (Counted::Bare, Who::People, true, None),
             Some(Cue::ThingSub) => return (Counted::Other, Who::People, false, None),
+            // مسلحي المقاومة: gunmen of the resistance, the other side from the attackers.
+            Some(Cue::Person(Who::Attackers)) if self.of_the_resistance(j + 1) => {
+                (Counted::Person, Who::Fighters)
+            }
             Some(Cue::Person(who)) => (Counted::Person, who),
             Some(Cue::Group) => (Counted::Person, self.force_after(j).unwrap_or(Who::People)),
             Some(Cue::Force(who)) => (Counted::Person, who),
@@ -786,6 +790,16 @@ impl<'a> Scan<'a> {
             k += 1;
         }
         (counted, Who::People, false, noun)
+    }
+
+    /// Whether the resistance is named at token `k` (المقاومة، من المقاومة), in the clause.
+    fn of_the_resistance(&self, k: usize) -> bool {
+        let is = |i: usize| {
+            i < self.len()
+                && self.breaks[i] == Break::None
+                && self.cues[i] == Some(Cue::Force(Who::Fighters))
+        };
+        is(k) || (k < self.len() && self.norms[k] == "من" && is(k + 1))
     }
 
     /// After a group word (أفراد، عناصر، قوات...), the force it belongs to.

@@ -779,3 +779,22 @@ fn some_of_the_dead_are_a_part_and_a_verb_of_its_own_keeps_the_event_away() {
         pairs(&[("killed", "30")])
     );
 }
+
+#[test]
+fn the_resistance_is_not_the_attackers() {
+    assert_eq!(
+        said("وقتل 42 مسلحا حوثيا، بينما قتل 9 من مسلحي المقاومة."),
+        pairs(&[
+            ("attackers killed", "42"),
+            ("resistance fighters killed", "9")
+        ])
+    );
+    assert_eq!(
+        said("ولقي ثلاثة من رجال المقاومة مصرعهم."),
+        pairs(&[("resistance fighters killed", "3")])
+    );
+    assert_eq!(
+        said("فيما قتل 7 مقاتلين من المقاومة."),
+        pairs(&[("resistance fighters killed", "7")])
+    );
+}

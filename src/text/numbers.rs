@@ -398,9 +398,9 @@ pub fn quantity_at(tokenized: &Tokenized, at: usize) -> Option<QuantityMatch> {
     }
 }
 
-/// A quantity ending in a multiplier of a million or more may go on in digits with a smaller
-/// multiplier: مليون و200 ألف = 1,200,000 (a number in words and one in digits otherwise never
-/// add up through و).
+/// A quantity ending in a multiplier may go on in digits, with a smaller multiplier or alone:
+/// مليون و200 ألف = 1,200,000, ألف و500 = 1,500 (a number and another in digits otherwise never
+/// add up through و: 26 ناشطا و16).
 fn and_digits(tokenized: &Tokenized, quantity: Quantity, end: usize) -> (Quantity, usize) {
     let unchanged = (quantity, end);
     let Quantity::Exact(value) = quantity else {
@@ -420,20 +420,29 @@ fn and_digits(tokenized: &Tokenized, quantity: Quantity, end: usize) -> (Quantit
     else {
         return unchanged;
     };
-    if larger < 1e6
+    if larger < 1000.0
         || and.kind != TokenKind::Word
         || tokenized.norm(and) != "و"
         || digits.kind != TokenKind::Number
         || !joined(tokenized, end - 1, end)
         || !joined(tokenized, end, end + 1)
-        || !joined(tokenized, end + 1, end + 2)
     {
         return unchanged;
     }
+    // A multiplier after the digits only counts when written straight after them.
+    let multiplier_at = |i: usize| {
+        if joined(tokenized, i - 1, i) {
+            multiplier_at(i)
+        } else {
+            None
+        }
+    };
     match (parse_digits(tokenized.norm(digits)), multiplier_at(end + 2)) {
         (Some(d), Some(smaller)) if d * smaller < larger => {
             (Quantity::Exact(value + d * smaller), end + 3)
         }
+        // ألف و500 "a thousand and 500": digits alone, smaller than the multiplier.
+        (Some(d), None) if d < larger && d.fract() == 0.0 => (Quantity::Exact(value + d), end + 2),
         _ => unchanged,
     }
 }
@@ -796,7 +805,10 @@ mod tests {
         assert_eq!(values("2 مليون و500 ألف"), [2.5e6]);
         // Two counts joined by و stay two: a smaller total after thousands, or digits alone.
         assert_eq!(values("ألف و200 ألف"), [1000.0, 200_000.0]);
-        assert_eq!(values("مليون و200 شخص"), [1e6, 200.0]);
+        assert_eq!(values("أكثر من ألف و500 مشتبه به"), [1500.0]);
+        assert_eq!(values("مليون و200 شخص"), [1_000_200.0]);
+        // Digits after a multiplier's noun are a count of their own.
+        assert_eq!(values("ألف جريح و500 معتقل"), [1000.0, 500.0]);
         assert_eq!(vague("عشرات الملايين من القتلى"), [Vague::TensOfMillions]);
     }
 
