@@ -40,6 +40,7 @@ pub(crate) mod parallel;
 pub mod pipeline;
 pub(crate) mod render;
 pub mod review;
+pub(crate) mod sorted;
 pub mod stories;
 pub mod suggest;
 pub mod text;

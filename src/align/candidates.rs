@@ -193,7 +193,7 @@ fn by_sentence<'p>(
             let shared = if lists as usize >= min_shared {
                 lists as usize
             } else {
-                shared_count(&keys[a], &keys[b])
+                crate::sorted::common_count(&keys[a], &keys[b])
             };
             if shared < min_shared {
                 continue;
@@ -225,23 +225,6 @@ fn shared_keys(x: &[u32], y: &[u32], walked: impl Fn(u32) -> bool) -> (Option<u3
         }
     }
     (first, count)
-}
-
-/// How many values two sorted slices share.
-fn shared_count(x: &[u32], y: &[u32]) -> usize {
-    let (mut i, mut j, mut count) = (0, 0, 0);
-    while i < x.len() && j < y.len() {
-        match x[i].cmp(&y[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                count += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    count
 }
 
 #[cfg(test)]

@@ -154,6 +154,19 @@ pub struct Alignment {
     pub links: Vec<(usize, usize)>,
 }
 
+impl Alignment {
+    /// The fact (cluster) each of `sentences` sentences belongs to, if any.
+    pub fn fact_of(&self, sentences: usize) -> Vec<Option<usize>> {
+        let mut fact_of = vec![None; sentences];
+        for (c, members) in self.clusters.iter().enumerate() {
+            for &s in members {
+                fact_of[s] = Some(c);
+            }
+        }
+        fact_of
+    }
+}
+
 /// Sentences as weighted unit sets, ready to score against each other.
 ///
 /// Stored compactly for a million sentences: every sentence's distinct unit ids, sorted, in

@@ -325,8 +325,7 @@ impl Builder<'_> {
         let mut names: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); self.articles.len()];
         for (s, found) in self.found.iter().enumerate() {
             for h in &found.hits {
-                let kind = self.inputs.glossary.terms[h.entry].kind.as_deref();
-                if matches!(kind, Some("person" | "org" | "place" | "event")) {
+                if self.inputs.glossary.terms[h.entry].is_name() {
                     names[sentences[s].doc].insert(h.entry);
                 }
             }

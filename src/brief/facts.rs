@@ -59,10 +59,7 @@ impl Builder<'_> {
             let mut topics: Vec<String> = Vec::new();
             for h in &self.found[s].hits {
                 let entry = &glossary.terms[h.entry];
-                let is_name = matches!(
-                    entry.kind.as_deref(),
-                    Some("person" | "org" | "place" | "event")
-                );
+                let is_name = entry.is_name();
                 let en = shown(&entry.en);
                 if is_name == wanted && !topics.contains(&en) {
                     topics.push(en);

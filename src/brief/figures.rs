@@ -47,12 +47,7 @@ impl Builder<'_> {
         stories: &Stories,
     ) -> Vec<FigureDisagreement> {
         let sentences = self.inputs.sentences;
-        let mut fact_of: Vec<Option<usize>> = vec![None; sentences.len()];
-        for (c, members) in self.inputs.alignment.clusters.iter().enumerate() {
-            for &s in members {
-                fact_of[s] = Some(c);
-            }
-        }
+        let fact_of = self.inputs.alignment.fact_of(sentences.len());
         // (story, topic) → (sentence, figure, row) of the figures that can be compared.
         type Compared<'f> = Vec<(usize, &'f Figure, usize)>;
         let mut by_question: BTreeMap<(usize, figures::Topic), Compared<'_>> = BTreeMap::new();
@@ -121,7 +116,14 @@ impl Builder<'_> {
             let small = story_articles.get(story).is_some_and(|&n| n <= SMALL_STORY);
             let linked = |a: usize, b: usize| small && stories.linked(a, b);
             for sentence_group in super::incidents::incidents(&reported, linked) {
-                let in_group: HashSet<usize> = sentence_group.iter().map(|&i| giving[i]).collect();
+                // One sentence giving two figures is mostly a range or a before-and-after
+                // ("from 2.3 to 1.3"), not two answers.
+                if sentence_group.len() < 2 {
+                    continue;
+                }
+                let group_sentences: Vec<usize> =
+                    sentence_group.iter().map(|&i| giving[i]).collect();
+                let in_group: HashSet<usize> = group_sentences.iter().copied().collect();
                 let group: Vec<usize> = (0..compared.len())
                     .filter(|&i| in_group.contains(&compared[i].0))
                     .collect();
@@ -140,11 +142,7 @@ impl Builder<'_> {
                             .collect(),
                     })
                     .collect();
-                // One sentence giving two figures is mostly a range or a before-and-after
-                // ("from 2.3 to 1.3"), not two answers.
-                let sentences_giving: HashSet<usize> =
-                    group.iter().map(|&i| compared[i].0).collect();
-                if rounded_alike(&amounts) || sentences_giving.len() < 2 {
+                if rounded_alike(&amounts) {
                     continue;
                 }
                 let articles = amounts
@@ -152,8 +150,6 @@ impl Builder<'_> {
                     .flat_map(|a| a.cited.iter().map(|r| r.citation.article))
                     .collect::<HashSet<_>>()
                     .len();
-                let group_sentences: Vec<usize> =
-                    sentence_group.iter().map(|&i| giving[i]).collect();
                 let names = self.shared_names(&group_sentences);
                 let words = if names.is_empty() {
                     shared_words(sentence_group.iter().map(|&i| reported[i].rare))
@@ -175,9 +171,7 @@ impl Builder<'_> {
         differ.sort_by_key(|d| std::cmp::Reverse(d.articles));
         differ
     }
-}
 
-impl Builder<'_> {
     /// The English of the names (people, organisations, places, events of the glossary) that
     /// most of `sentences` mention, up to three, the most mentioned first: what a desk calls
     /// the incident ("Almaty", "Interior Ministry").
@@ -188,12 +182,7 @@ impl Builder<'_> {
                 .hits
                 .iter()
                 .map(|h| h.entry)
-                .filter(|&e| {
-                    matches!(
-                        self.inputs.glossary.terms[e].kind.as_deref(),
-                        Some("person" | "org" | "place" | "event")
-                    )
-                })
+                .filter(|&e| self.inputs.glossary.terms[e].is_name())
                 .collect();
             for e in entries {
                 *counts.entry(e).or_default() += 1;

@@ -54,34 +54,36 @@ pub(super) fn rare_words(texts: &[&str], wanted: &[usize]) -> FxHashMap<usize, F
     let keys_of =
         |text: &str| -> FxHashSet<String> { text.split_whitespace().filter_map(key).collect() };
     let mut wanted_keys: FxHashMap<usize, FxHashSet<String>> = FxHashMap::default();
+    // The wanted sentences' words, numbered, and how many sentences of all hold each.
     let mut vocabulary: FxHashMap<String, usize> = FxHashMap::default();
     for &s in wanted {
         let keys = keys_of(texts[s]);
         for k in &keys {
-            vocabulary.entry(k.clone()).or_insert(0);
+            let next = vocabulary.len();
+            vocabulary.entry(k.clone()).or_insert(next);
         }
         wanted_keys.insert(s, keys);
     }
     if vocabulary.is_empty() {
         return wanted_keys;
     }
-    // Sentences holding each wanted word, over all sentences.
-    let counted: Vec<Vec<String>> = crate::parallel::map(texts, |text| {
+    let held: Vec<Vec<usize>> = crate::parallel::map(texts, |text| {
         keys_of(text)
-            .into_iter()
-            .filter(|k| vocabulary.contains_key(k))
+            .iter()
+            .filter_map(|k| vocabulary.get(k).copied())
             .collect()
     });
-    for keys in counted {
-        for k in keys {
-            if let Some(n) = vocabulary.get_mut(&k) {
-                *n += 1;
-            }
-        }
+    let mut sentences_with = vec![0usize; vocabulary.len()];
+    for id in held.into_iter().flatten() {
+        sentences_with[id] += 1;
     }
     let cap = RARE_FLOOR.max((texts.len() as f64 * RARE_SHARE) as usize);
     for keys in wanted_keys.values_mut() {
-        keys.retain(|k| vocabulary.get(k).is_some_and(|&n| n <= cap));
+        keys.retain(|k| {
+            vocabulary
+                .get(k)
+                .is_some_and(|&id| sentences_with[id] <= cap)
+        });
     }
     wanted_keys
 }

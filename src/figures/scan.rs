@@ -93,6 +93,13 @@ struct Candidate {
     group: usize,
 }
 
+impl Candidate {
+    /// The end of its phrase: the quantity, a qualifier after it, and its own noun (4 شهداء).
+    fn phrase_end(&self) -> usize {
+        self.noun.map_or(self.last, |n| self.last.max(n + 1))
+    }
+}
+
 /// A trigger offered to a candidate.
 #[derive(Debug, Clone, Copy)]
 struct Pair {
@@ -344,8 +351,7 @@ impl<'a> Scan<'a> {
                 joined,
             });
             // Its own noun (4 شهداء) is part of it, not an event between it and the next.
-            let end = c.noun.map_or(c.last, |n| c.last.max(n + 1));
-            previous = figures.last().cloned().map(|f| (f, end));
+            previous = figures.last().cloned().map(|f| (f, c.phrase_end()));
         }
         figures
     }
@@ -374,19 +380,21 @@ impl<'a> Scan<'a> {
             })
     }
 
+    /// Whether one of the `window` tokens from `from` on, in the same clause, passes `test`.
+    fn ahead(&self, from: usize, window: usize, test: impl Fn(&str) -> bool) -> bool {
+        (from..(from + window).min(self.len()))
+            .take_while(|&k| self.breaks[k] == Break::None)
+            .any(|k| test(self.norms[k]))
+    }
+
     /// Whether a verb of leaving hospital follows the candidate closely in its clause.
     fn discharged(&self, c: &Candidate) -> bool {
-        let from = c.noun.map_or(c.last, |n| c.last.max(n + 1));
-        (from..(from + 3).min(self.len()))
-            .take_while(|&k| self.breaks[k] == Break::None)
-            .any(|k| lexicon::is_discharge_word(self.norms[k]))
+        self.ahead(c.phrase_end(), 3, lexicon::is_discharge_word)
     }
 
     /// A rate: "2.3 إصابة لكل 100 امرأة" is per hundred, no count.
     fn per_capita(&self, c: &Candidate) -> bool {
-        (c.q.end..(c.q.end + 4).min(self.len()))
-            .take_while(|&k| self.breaks[k] == Break::None)
-            .any(|k| lexicon::word_is(self.norms[k], "لكل", true))
+        self.ahead(c.q.end, 4, |w| lexicon::word_is(w, "لكل", true))
     }
 
     /// Whether a verb of carrying stands before the candidate in its clause, within

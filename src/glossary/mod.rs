@@ -87,6 +87,15 @@ impl Entry {
         std::iter::once(self.ar.as_str()).chain(self.variants.iter().map(String::as_str))
     }
 
+    /// Whether the entry names someone or something (a person, an organisation, a place, an
+    /// event), as the briefing's headings and the stories' links read them.
+    pub fn is_name(&self) -> bool {
+        matches!(
+            self.kind.as_deref(),
+            Some("person" | "org" | "place" | "event")
+        )
+    }
+
     /// Names (people, places, organisations) do not take pronoun suffixes: `مصري` is not
     /// "my Egypt". Other entries, the news vocabulary, do (`حكومته`).
     pub fn takes_suffixes(&self) -> bool {

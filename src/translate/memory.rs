@@ -168,7 +168,7 @@ impl Memory {
                 |common: usize| total > 0 && 200 * common >= usize::from(min_percent) * total;
             // The shorter sentence bounds the words in common before they are counted.
             at_least(query.len().min(unit.words.len()))
-                && at_least(common_in_any_order(&sorted_query, &unit.sorted))
+                && at_least(crate::sorted::common_count(&sorted_query, &unit.sorted))
         };
         let mut matches: Vec<Match<'_>> = candidates
             .into_iter()
@@ -233,24 +233,6 @@ impl Memory {
     }
 }
 
-/// How many words two sorted sequences have in common, counting repeats (a multiset
-/// intersection).
-fn common_in_any_order(a: &[WordId], b: &[WordId]) -> usize {
-    let (mut i, mut j, mut common) = (0, 0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                common += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    common
-}
-
 /// The match percentage of two word sequences: 2·(words in common, in order) / (all words),
 /// rounded down, so 100 means the same words.
 fn percent(a: &[WordId], b: &[WordId]) -> u8 {
@@ -300,12 +282,6 @@ mod tests {
         // An unrelated sentence is no match, and a sentence is not its own fuzzy match.
         assert!(m.fuzzy("فاز الهلال بكأس السوبر في لندن", 50, 3).is_empty());
         assert!(m.fuzzy(AR, 50, 3).is_empty());
-    }
-
-    #[test]
-    fn words_in_common_count_repeats_once_each() {
-        assert_eq!(common_in_any_order(&[1, 1, 2, 5], &[1, 2, 2, 5, 7]), 3);
-        assert_eq!(common_in_any_order(&[], &[1]), 0);
     }
 
     #[test]

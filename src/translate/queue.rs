@@ -189,12 +189,7 @@ pub fn queue(inputs: &Inputs<'_>, options: &Options) -> Queue {
     let sentences = &analysis.sentences;
     let alignment = &analysis.alignment;
     let hashes = analysis.sentence_hashes();
-    let mut fact_of: Vec<Option<usize>> = vec![None; sentences.len()];
-    for (c, members) in alignment.clusters.iter().enumerate() {
-        for &s in members {
-            fact_of[s] = Some(c);
-        }
-    }
+    let fact_of = alignment.fact_of(sentences.len());
     // Scores of the pairs of each fact, for its most central sentence and direct copies.
     let mut partners: FxHashMap<usize, Vec<(usize, f64)>> = FxHashMap::default();
     for p in &alignment.pairs {
